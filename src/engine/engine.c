@@ -1,0 +1,58 @@
+#include "engine.h"
+
+#include <stdlib.h>
+
+#include "../check/profile_check.h"
+#include "../core/mem.h"
+#include "../derive/derive.h"
+#include "../input/profile_read.h"
+
+tp_err tp_engine_open(tp_engine **out, tp_diags *d)
+{
+    *out = NULL;
+    tp_engine *e = xcalloc(1, sizeof *e);
+    tp_err rc = tp_rules_load(&e->rules, d);
+    if (rc == TP_OK)
+        rc = tp_catalogue_load(&e->catalogue, d);
+    if (rc != TP_OK) {
+        tp_engine_free(e);
+        return rc;
+    }
+    *out = e;
+    return TP_OK;
+}
+
+void tp_engine_free(tp_engine *e)
+{
+    if (!e)
+        return;
+    tp_rules_free(e->rules);
+    tp_catalogue_free(e->catalogue);
+    free(e);
+}
+
+tp_err tp_engine_tender_from_file(tp_engine *e, tp_tender **tender, tp_profile **profile,
+                                  const char *path, tp_diags *d)
+{
+    *tender = NULL;
+    *profile = NULL;
+    tp_profile *p = NULL;
+    tp_tender *t = NULL;
+    tp_err rc = tp_profile_read(&p, path, d);
+    if (rc != TP_OK)
+        goto cleanup;
+    /* All rule violations are reported together; derivation (which finds
+     * catalogue and threshold problems) only runs on a profile that passed them. */
+    rc = tp_profile_check(p, d);
+    if (rc == TP_OK)
+        rc = tp_derive(&t, p, e->rules, e->catalogue, d);
+    if (rc != TP_OK)
+        goto cleanup;
+    *tender = t;
+    *profile = p;
+    return TP_OK;
+cleanup:
+    tp_tender_free(t);
+    tp_profile_free(p);
+    return rc;
+}
