@@ -31,16 +31,11 @@ void tp_engine_free(tp_engine *e)
     free(e);
 }
 
-tp_err tp_engine_tender_from_file(tp_engine *e, tp_tender **tender, tp_profile **profile,
-                                  const char *path, tp_diags *d)
+static tp_err finish(tp_engine *e, tp_tender **tender, tp_profile **profile, tp_profile *p,
+                     tp_diags *d)
 {
-    *tender = NULL;
-    *profile = NULL;
-    tp_profile *p = NULL;
     tp_tender *t = NULL;
-    tp_err rc = tp_profile_read(&p, path, d);
-    if (rc != TP_OK)
-        goto cleanup;
+    tp_err rc;
     /* All rule violations are reported together; derivation (which finds
      * catalogue and threshold problems) only runs on a profile that passed them. */
     rc = tp_profile_check(p, d);
@@ -55,4 +50,28 @@ cleanup:
     tp_tender_free(t);
     tp_profile_free(p);
     return rc;
+}
+
+tp_err tp_engine_tender_from_file(tp_engine *e, tp_tender **tender, tp_profile **profile,
+                                  const char *path, tp_diags *d)
+{
+    *tender = NULL;
+    *profile = NULL;
+    tp_profile *p = NULL;
+    tp_err rc = tp_profile_read(&p, path, d);
+    if (rc != TP_OK)
+        return rc;
+    return finish(e, tender, profile, p, d);
+}
+
+tp_err tp_engine_tender_from_memory(tp_engine *e, tp_tender **tender, tp_profile **profile,
+                                    const char *data, size_t len, const char *name, tp_diags *d)
+{
+    *tender = NULL;
+    *profile = NULL;
+    tp_profile *p = NULL;
+    tp_err rc = tp_profile_parse(&p, data, len, name, d);
+    if (rc != TP_OK)
+        return rc;
+    return finish(e, tender, profile, p, d);
 }

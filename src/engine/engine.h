@@ -24,4 +24,8 @@ void tp_engine_free(tp_engine *e); /* NULL-safe */
 tp_err tp_engine_tender_from_file(tp_engine *e, tp_tender **tender, tp_profile **profile,
                                   const char *path, tp_diags *d);
 
+/* The same from bytes already in memory (fuzzing, batch, the register). */
+tp_err tp_engine_tender_from_memory(tp_engine *e, tp_tender **tender, tp_profile **profile,
+                                    const char *data, size_t len, const char *name, tp_diags *d);
+
 #endif
