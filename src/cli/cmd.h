@@ -23,7 +23,9 @@ typedef struct tp_cmd {
     const char *usage; /* full --help text */
 } tp_cmd;
 
-extern const tp_cmd tp_cmd_validate, tp_cmd_tender;
+extern const tp_cmd tp_cmd_validate;
+extern const tp_cmd tp_cmd_tender;
+extern const tp_cmd tp_cmd_pack;
 
 const tp_cmd *tp_cmd_find(const char *name);
 void tp_cmd_print_help(const tp_cmd *c);

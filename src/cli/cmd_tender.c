@@ -6,21 +6,8 @@
 #include "../core/io.h"
 #include "../data/resources.h"
 #include "../engine/engine.h"
-#include "../output/tender_xml.h"
 #include "../xml/xmlsafe.h"
 #include "cmd.h"
-
-/* The output is checked against schemas/tender.xsd before it is written:
- * an engine bug must never reach a school as a broken contract. */
-static tp_err check_output(const tp_buf *xml, tp_diags *d)
-{
-    xmlDocPtr doc = NULL;
-    tp_err rc = tp_xml_parse(&doc, tp_buf_cstr(xml), xml->len, "<tender output>", d);
-    if (rc == TP_OK)
-        rc = tp_xsd_validate(doc, "tender.xsd", "<tender output>", d);
-    xmlFreeDoc(doc);
-    return rc == TP_OK ? TP_OK : TP_EINTERNAL;
-}
 
 static int run(int argc, char **argv)
 {
@@ -65,12 +52,10 @@ static int run(int argc, char **argv)
     tp_err rc = tp_engine_open(&e, &d);
     if (rc == TP_OK)
         rc = tp_engine_tender_from_file(e, &t, &p, input, &d);
-    if (rc == TP_OK) {
-        tp_sink sink = tp_sink_buf(&xml);
-        rc = tp_tender_write_xml(t, &sink);
-    }
+    xmlDocPtr doc = NULL;
     if (rc == TP_OK)
-        rc = check_output(&xml, &d);
+        rc = tp_engine_tender_xml(&xml, &doc, t, &d); /* checked against tender.xsd */
+    xmlFreeDoc(doc);
     if (rc == TP_OK)
         rc = tp_write_file_atomic(output, xml.data, xml.len, &d);
     tp_report(&d);

@@ -3,9 +3,14 @@
 #include <string.h>
 
 #include "../xml/xmlsafe.h"
+#include "../xslt/xslt.h"
 #include "cmd.h"
 
-static const tp_cmd *const commands[] = {&tp_cmd_validate, &tp_cmd_tender};
+static const tp_cmd *const commands[] = {
+    &tp_cmd_validate,
+    &tp_cmd_tender,
+    &tp_cmd_pack,
+};
 
 const tp_cmd *tp_cmd_find(const char *name)
 {
@@ -77,6 +82,7 @@ int main(int argc, char **argv)
         return TP_EXIT_USAGE;
     }
     rc = c->run(argc - 1, argv + 1);
+    tp_xslt_cleanup();
     tp_xml_cleanup();
     return rc;
 }

@@ -6,6 +6,8 @@
 #include "../core/mem.h"
 #include "../derive/derive.h"
 #include "../input/profile_read.h"
+#include "../output/tender_xml.h"
+#include "../xml/xmlsafe.h"
 
 tp_err tp_engine_open(tp_engine **out, tp_diags *d)
 {
@@ -74,4 +76,24 @@ tp_err tp_engine_tender_from_memory(tp_engine *e, tp_tender **tender, tp_profile
     if (rc != TP_OK)
         return rc;
     return finish(e, tender, profile, p, d);
+}
+
+tp_err tp_engine_tender_xml(tp_buf *xml, xmlDocPtr *doc, const tp_tender *t, tp_diags *d)
+{
+    if (doc)
+        *doc = NULL;
+    tp_sink sink = tp_sink_buf(xml);
+    tp_err rc = tp_tender_write_xml(t, &sink);
+    if (rc != TP_OK || !doc)
+        return rc;
+    xmlDocPtr x = NULL;
+    rc = tp_xml_parse(&x, tp_buf_cstr(xml), xml->len, "<tender output>", d);
+    if (rc == TP_OK)
+        rc = tp_xsd_validate(x, "tender.xsd", "<tender output>", d);
+    if (rc != TP_OK) {
+        xmlFreeDoc(x);
+        return TP_EINTERNAL;
+    }
+    *doc = x;
+    return TP_OK;
 }

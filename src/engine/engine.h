@@ -4,6 +4,9 @@
 #ifndef TP_ENGINE_H
 #define TP_ENGINE_H
 
+#include <libxml/tree.h>
+
+#include "../core/buf.h"
 #include "../core/err.h"
 #include "../derive/catalogue.h"
 #include "../derive/thresholds.h"
@@ -27,5 +30,10 @@ tp_err tp_engine_tender_from_file(tp_engine *e, tp_tender **tender, tp_profile *
 /* The same from bytes already in memory (fuzzing, batch, the register). */
 tp_err tp_engine_tender_from_memory(tp_engine *e, tp_tender **tender, tp_profile **profile,
                                     const char *data, size_t len, const char *name, tp_diags *d);
+
+/* Writes the tender as XML into xml and, when doc is not NULL, parses it back
+ * and checks it against schemas/tender.xsd (an engine bug must never reach a
+ * school as a broken contract: TP_EINTERNAL). */
+tp_err tp_engine_tender_xml(tp_buf *xml, xmlDocPtr *doc, const tp_tender *t, tp_diags *d);
 
 #endif

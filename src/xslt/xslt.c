@@ -204,6 +204,12 @@ static tp_err get_sheet(xsltStylesheetPtr *out, const char *name, tp_diags *d)
     return rc;
 }
 
+tp_err tp_xslt_preload(const char *name, tp_diags *d)
+{
+    xsltStylesheetPtr sheet = NULL;
+    return get_sheet(&sheet, name, d);
+}
+
 tp_err tp_xslt_apply(xmlDocPtr *out, const char *name, xmlDocPtr in, const char *const *params,
                      tp_diags *d)
 {

@@ -24,6 +24,9 @@ tp_err tp_xslt_apply(xmlDocPtr *out, const char *name, xmlDocPtr in, const char 
 tp_err tp_xslt_apply_to_buf(tp_buf *out, const char *name, xmlDocPtr in,
                             const char *const *params, tp_diags *d);
 
+/* Compiles templates/<name> now (before forking workers, so they share it). */
+tp_err tp_xslt_preload(const char *name, tp_diags *d);
+
 /* Frees the compiled stylesheets (at exit; optional). */
 void tp_xslt_cleanup(void);
 

@@ -1,0 +1,165 @@
+#include "pack.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/mem.h"
+#include "../core/sha256.h"
+#include "../doc/doc.h"
+#include "../render/render.h"
+#include "../render/zipout.h"
+#include "../xml/xmlsafe.h"
+#include "../xslt/xslt.h"
+
+#define CSC_TEMPLATE "csc/csc.xsl"
+#define README_TEMPLATE "pack/lisezmoi.xsl"
+
+/* A file of the pack, kept until the manifest is written. */
+typedef struct pack_file {
+    char *name;
+    char *description;
+    tp_buf data;
+} pack_file;
+
+typedef struct pack {
+    pack_file files[32];
+    size_t n;
+} pack;
+
+static tp_buf *pack_add(pack *p, const char *name, const char *description)
+{
+    if (p->n == sizeof p->files / sizeof *p->files)
+        abort(); /* a programming error: the pack has a fixed list of files */
+    pack_file *f = &p->files[p->n++];
+    f->name = xstrdup(name);
+    f->description = xstrdup(description);
+    tp_buf_init(&f->data);
+    return &f->data;
+}
+
+static void pack_dispose(pack *p)
+{
+    for (size_t i = 0; i < p->n; i++) {
+        free(p->files[i].name);
+        free(p->files[i].description);
+        tp_buf_dispose(&p->files[i].data);
+    }
+}
+
+/* Dates inside the pack come from SOURCE_DATE_EPOCH or the publication date. */
+static int64_t pack_epoch(const tp_pack_opts *opts, const tp_tender *t)
+{
+    if (opts && opts->epoch_set)
+        return opts->epoch;
+    return (int64_t)tp_date_to_days(t->publication_date) * 86400;
+}
+
+/* The specification: template → document tree → one file per renderer. */
+static tp_err add_specification(pack *p, xmlDocPtr tender_xml, const tp_tender *t, int64_t epoch,
+                                tp_diags *d)
+{
+    xmlDocPtr docxml = NULL;
+    tp_doc *doc = NULL;
+    tp_err rc = tp_xslt_apply(&docxml, CSC_TEMPLATE, tender_xml, NULL, d);
+    if (rc == TP_OK)
+        rc = tp_doc_from_xml(&doc, docxml, "templates/" CSC_TEMPLATE " (result)", d);
+    char ident[160];
+    snprintf(ident, sizeof ident, "%s/csc", t->reference);
+    tp_render_opts ropts = {epoch, ident};
+    static const char *const descriptions[] = {
+        "Cahier spécial des charges (PDF, à publier ou à envoyer)",
+        "Cahier spécial des charges (ODT, modifiable)",
+        "Cahier spécial des charges (DOCX, modifiable)",
+    };
+    for (size_t i = 0; rc == TP_OK && i < tp_renderer_count && i < 3; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "%s%s", TP_PACK_SPEC_BASENAME, tp_renderers[i].extension);
+        tp_buf *out = pack_add(p, name, descriptions[i]);
+        rc = tp_renderers[i].render(out, doc, &ropts, d);
+    }
+    tp_doc_free(doc);
+    xmlFreeDoc(docxml);
+    return rc;
+}
+
+static tp_err add_readme(pack *p, xmlDocPtr tender_xml, tp_diags *d)
+{
+    tp_buf *out = pack_add(p, "LISEZMOI.txt", "Mode d'emploi du dossier");
+    return tp_xslt_apply_to_buf(out, README_TEMPLATE, tender_xml, NULL, d);
+}
+
+/* manifest.xml: every other file with its size and SHA-256, so a supplier
+ * (or a court) can check that nothing was changed. */
+static void write_manifest(tp_buf *out, const pack *p, const tp_tender *t)
+{
+    tp_buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                     "<manifest xmlns=\"urn:tenderpack:manifest:1\" reference=\"");
+    tp_buf_put_xml(out, t->reference);
+    tp_buf_puts(out, "\" generator=\"tenderpack " TP_VERSION "\">\n");
+    for (size_t i = 0; i < p->n; i++) {
+        uint8_t digest[32];
+        char hex[65];
+        tp_sha256(digest, p->files[i].data.data ? p->files[i].data.data : "", p->files[i].data.len);
+        tp_buf_puts(out, "  <file name=\"");
+        tp_buf_put_xml(out, p->files[i].name);
+        tp_buf_printf(out, "\" size=\"%zu\" sha256=\"%s\">", p->files[i].data.len,
+                      tp_sha256_hex(hex, digest));
+        tp_buf_put_xml(out, p->files[i].description);
+        tp_buf_puts(out, "</file>\n");
+    }
+    tp_buf_puts(out, "</manifest>\n");
+}
+
+tp_err tp_pack_build(tp_buf *zip, tp_engine *e, const char *profile_path,
+                     const tp_pack_opts *opts, tp_diags *d)
+{
+    tp_profile *profile = NULL;
+    tp_tender *t = NULL;
+    xmlDocPtr tender_xml = NULL;
+    tp_zip *z = NULL;
+    pack p;
+    p.n = 0;
+    tp_err rc = tp_engine_tender_from_file(e, &t, &profile, profile_path, d);
+    if (rc != TP_OK)
+        goto cleanup;
+    int64_t epoch = pack_epoch(opts, t);
+    tp_buf tender_buf;
+    tp_buf_init(&tender_buf);
+    rc = tp_engine_tender_xml(&tender_buf, &tender_xml, t, d);
+    /* Files in the order a director meets them: README, the PDF, the editable copies. */
+    if (rc == TP_OK)
+        rc = add_readme(&p, tender_xml, d);
+    if (rc == TP_OK)
+        rc = add_specification(&p, tender_xml, t, epoch, d);
+    tp_buf *dst = pack_add(&p, "tender.xml", "Données du marché (XML, schemas/tender.xsd)");
+    *dst = tender_buf; /* moved */
+    if (rc != TP_OK)
+        goto cleanup;
+    z = tp_zip_new(epoch);
+    for (size_t i = 0; i < p.n && rc == TP_OK; i++)
+        rc = tp_zip_add(z, p.files[i].name, p.files[i].data.data, p.files[i].data.len, false);
+    if (rc == TP_OK) {
+        tp_buf manifest;
+        tp_buf_init(&manifest);
+        write_manifest(&manifest, &p, t);
+        rc = tp_zip_add_buf(z, "manifest.xml", &manifest, false);
+        tp_buf_dispose(&manifest);
+    }
+    if (rc == TP_OK)
+        rc = tp_zip_finish(z, zip, d);
+cleanup:
+    tp_zip_free(z);
+    pack_dispose(&p);
+    xmlFreeDoc(tender_xml);
+    tp_tender_free(t);
+    tp_profile_free(profile);
+    return rc;
+}
+
+tp_err tp_pack_preload(tp_diags *d)
+{
+    tp_err rc = tp_xslt_preload(CSC_TEMPLATE, d);
+    if (rc == TP_OK)
+        rc = tp_xslt_preload(README_TEMPLATE, d);
+    return rc;
+}
