@@ -191,4 +191,11 @@ const char *tp_dec_format(char buf[32], tp_dec d);
 bool tp_dec_parse(tp_dec *out, const char *s);
 int tp_dec_cmp(tp_dec a, tp_dec b);
 
+/* Free the members of one element (not the element itself); NULL-safe.
+ * Shared by tp_tender_free and the catalogue and rules loaders. */
+void tp_requirement_dispose(tp_requirement *r);
+void tp_scored_dispose(tp_scored *s);
+void tp_criterion_dispose(tp_criterion *c);
+void tp_thresholds_dispose(tp_thresholds *t);
+
 #endif
