@@ -20,13 +20,14 @@ typedef struct parse_state {
 } parse_state;
 
 /* libxml2 messages end with a newline and name elements as {namespace}local:
- * keep one line, drop the namespace noise. */
+ * keep one line, drop the namespace noise (not other braces: patterns like
+ * [0-9]{10} must survive). */
 static char *clean_message(const char *m)
 {
     tp_buf b;
     tp_buf_init(&b);
     for (const char *p = m ? m : ""; *p; p++) {
-        if (*p == '{') {
+        if (*p == '{' && (strncmp(p + 1, "urn:", 4) == 0 || strncmp(p + 1, "http", 4) == 0)) {
             const char *close = strchr(p, '}');
             if (close) {
                 p = close;
