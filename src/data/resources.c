@@ -43,3 +43,25 @@ tp_err tp_resource_load(tp_buf *out, const char **origin, const char *name, tp_d
                   "bundled file not found");
     return TP_ETEMPLATE;
 }
+
+const char *tp_resource_font_dir(void)
+{
+    static char found[1024];
+    const char *tdir = templates_dir ? templates_dir : getenv("TENDERPACK_TEMPLATES");
+    char from_templates[1024] = "";
+    if (tdir && *tdir)
+        snprintf(from_templates, sizeof from_templates, "%s/fonts", tdir);
+    const char *candidates[] = {getenv("TENDERPACK_FONT_DIR"), from_templates, TP_SOURCE_FONT_DIR,
+                                TP_INSTALL_FONT_DIR, "/usr/share/fonts/truetype/dejavu"};
+    for (size_t i = 0; i < sizeof candidates / sizeof *candidates; i++) {
+        const char *c = candidates[i];
+        if (!c || !*c)
+            continue;
+        snprintf(found, sizeof found, "%s/DejaVuSans.ttf", c);
+        if (access(found, R_OK) == 0 || i == 0) {
+            snprintf(found, sizeof found, "%s", c);
+            return found; /* an explicit TENDERPACK_FONT_DIR is used even if wrong: say so */
+        }
+    }
+    return "/usr/share/fonts/truetype/dejavu";
+}

@@ -20,6 +20,12 @@ void tp_resources_set_templates_dir(const char *dir);
  * "templates/thresholds.xml (built in)"): valid until the next call. */
 tp_err tp_resource_load(tp_buf *out, const char **origin, const char *name, tp_diags *d);
 
+/* The folder holding the PDF fonts (DejaVuSans*.ttf): TENDERPACK_FONT_DIR,
+ * else <--templates DIR>/fonts, else the templates/fonts of the source tree or
+ * of the installed share folder, else Debian's DejaVu folder. The first that
+ * has DejaVuSans.ttf wins. Never NULL. */
+const char *tp_resource_font_dir(void);
+
 /* Embedded table (generated). */
 typedef struct tp_embedded {
     const char *name;

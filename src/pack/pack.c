@@ -46,6 +46,20 @@ static void pack_dispose(pack *p)
     }
 }
 
+/* PDF, ODF and OOXML files are compressed already: deflating them again
+ * costs time and saves nothing. */
+static bool already_compressed(const char *name)
+{
+    static const char *const exts[] = {".pdf", ".odt", ".docx", ".ods", ".xlsx"};
+    size_t n = strlen(name);
+    for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
+        size_t e = strlen(exts[i]);
+        if (n > e && strcmp(name + n - e, exts[i]) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* Dates inside the pack come from SOURCE_DATE_EPOCH or the publication date. */
 static int64_t pack_epoch(const tp_pack_opts *opts, const tp_tender *t)
 {
@@ -137,7 +151,8 @@ tp_err tp_pack_build(tp_buf *zip, tp_engine *e, const char *profile_path,
         goto cleanup;
     z = tp_zip_new(epoch);
     for (size_t i = 0; i < p.n && rc == TP_OK; i++)
-        rc = tp_zip_add(z, p.files[i].name, p.files[i].data.data, p.files[i].data.len, false);
+        rc = tp_zip_add(z, p.files[i].name, p.files[i].data.data, p.files[i].data.len,
+                        already_compressed(p.files[i].name));
     if (rc == TP_OK) {
         tp_buf manifest;
         tp_buf_init(&manifest);
