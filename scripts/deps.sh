@@ -5,7 +5,7 @@
 set -euo pipefail
 
 build_pkgs=(build-essential cmake pkg-config libxml2-dev libxslt1-dev libhpdf-dev libzip-dev
-            libsqlite3-dev libcmocka-dev zlib1g-dev fonts-dejavu-core libxml2-utils)
+            libsqlite3-dev libcmocka-dev zlib1g-dev libxml2-utils unzip)
 # ../shared/validators/check-doc and ../shared/eforms/validate (see their READMEs)
 test_pkgs=(jing python3-lxml python3-odf python3-docx python3-openpyxl poppler-utils qpdf
            libreoffice-writer-nogui libreoffice-calc-nogui default-jre-headless libsaxonhe-java)
