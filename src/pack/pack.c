@@ -6,6 +6,7 @@
 #include "../core/mem.h"
 #include "../core/sha256.h"
 #include "../doc/doc.h"
+#include "../notice/notice.h"
 #include "../render/render.h"
 #include "../render/zipout.h"
 #include "../xml/xmlsafe.h"
@@ -96,10 +97,37 @@ static tp_err add_specification(pack *p, xmlDocPtr tender_xml, const tp_tender *
     return rc;
 }
 
-static tp_err add_readme(pack *p, xmlDocPtr tender_xml, tp_diags *d)
+#define NOTICE_NAME "avis-de-marche-eforms.xml"
+
+/* The eForms notice when the procedure is published; otherwise the README
+ * says why there is none (reason is set, caller frees). */
+static tp_err add_notice(pack *p, char **reason, xmlDocPtr tender_xml, tp_diags *d)
+{
+    tp_buf notice;
+    tp_buf_init(&notice);
+    int subtype = TP_NOTICE_NONE;
+    tp_err rc = tp_notice_build(&notice, &subtype, tender_xml, NULL, d);
+    if (rc == TP_OK && subtype == TP_NOTICE_NONE) {
+        *reason = tp_notice_not_published_reason(tender_xml);
+    } else if (rc == TP_OK) {
+        char description[96];
+        snprintf(description, sizeof description, "Avis de marché eForms (sous-type %s)",
+                 tp_notice_subtype_code(subtype));
+        tp_buf *dst = pack_add(p, NOTICE_NAME, description);
+        *dst = notice; /* moved */
+        return TP_OK;
+    }
+    tp_buf_dispose(&notice);
+    return rc;
+}
+
+static tp_err add_readme(pack *p, xmlDocPtr tender_xml, const char *no_notice_reason,
+                         tp_diags *d)
 {
     tp_buf *out = pack_add(p, "LISEZMOI.txt", "Mode d'emploi du dossier");
-    return tp_xslt_apply_to_buf(out, README_TEMPLATE, tender_xml, NULL, d);
+    const char *params[] = {"notice", no_notice_reason ? "" : NOTICE_NAME, "no-notice-reason",
+                            no_notice_reason ? no_notice_reason : "", NULL};
+    return tp_xslt_apply_to_buf(out, README_TEMPLATE, tender_xml, params, d);
 }
 
 /* manifest.xml: every other file with its size and SHA-256, so a supplier
@@ -140,11 +168,21 @@ tp_err tp_pack_build(tp_buf *zip, tp_engine *e, const char *profile_path,
     tp_buf tender_buf;
     tp_buf_init(&tender_buf);
     rc = tp_engine_tender_xml(&tender_buf, &tender_xml, t, d);
-    /* Files in the order a director meets them: README, the PDF, the editable copies. */
+    /* Files in the order a director meets them: README, the PDF, the editable
+     * copies, the notice; the README is written last but listed first. */
+    pack rest;
+    rest.n = 0;
+    char *no_notice_reason = NULL;
     if (rc == TP_OK)
-        rc = add_readme(&p, tender_xml, d);
+        rc = add_specification(&rest, tender_xml, t, epoch, d);
     if (rc == TP_OK)
-        rc = add_specification(&p, tender_xml, t, epoch, d);
+        rc = add_notice(&rest, &no_notice_reason, tender_xml, d);
+    if (rc == TP_OK)
+        rc = add_readme(&p, tender_xml, no_notice_reason, d);
+    free(no_notice_reason);
+    for (size_t i = 0; i < rest.n; i++)
+        p.files[p.n++] = rest.files[i]; /* moved */
+    rest.n = 0;
     tp_buf *dst = pack_add(&p, "tender.xml", "Données du marché (XML, schemas/tender.xsd)");
     *dst = tender_buf; /* moved */
     if (rc != TP_OK)

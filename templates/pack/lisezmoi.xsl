@@ -5,6 +5,7 @@
                 xmlns:t="urn:tenderpack:tender:1">
   <xsl:output method="text" encoding="UTF-8"/>
   <xsl:param name="notice" select="''"/>
+  <xsl:param name="no-notice-reason" select="''"/>
 
   <xsl:template name="date-fr">
     <xsl:param name="d"/>
@@ -49,8 +50,15 @@
     <xsl:text>QUE FAIRE ?&#10;&#10;</xsl:text>
     <xsl:choose>
       <xsl:when test="$pub = 'none'">
-        <xsl:text>Ce marché n'est pas publié (</xsl:text><xsl:value-of select="t:procedure/t:label"/>
-        <xsl:text>) : il n'y a donc pas d'avis de marché.&#10;</xsl:text>
+        <xsl:choose>
+          <xsl:when test="$no-notice-reason != ''">
+            <xsl:value-of select="$no-notice-reason"/><xsl:text>&#10;</xsl:text>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:text>Ce marché n'est pas publié (</xsl:text><xsl:value-of select="t:procedure/t:label"/>
+            <xsl:text>) : il n'y a donc pas d'avis de marché.&#10;</xsl:text>
+          </xsl:otherwise>
+        </xsl:choose>
         <xsl:text>Envoyez le cahier spécial des charges (PDF) directement à plusieurs fournisseurs&#10;</xsl:text>
         <xsl:text>(au moins trois, de préférence) et demandez-leur une offre avant la date limite.&#10;</xsl:text>
       </xsl:when>

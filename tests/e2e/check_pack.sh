@@ -42,6 +42,14 @@ done < <(sed -n 's/.*<file name="\([^"]*\)" size="\([0-9]*\)" sha256="\([0-9a-f]
 
 diff -q "$src/tests/golden/$name.tender.xml" "$x/tender.xml" >/dev/null \
   || fail "tender.xml in the pack differs from the golden tender"
+# The notice in the pack is the one 'tenderpack notice' gives (validated by e2e.notice.*);
+# an unpublished procedure has none and its README says why.
+if "$tp" notice "$sample" >"$tmpdir/notice.xml" 2>/dev/null; then
+  cmp -s "$tmpdir/notice.xml" "$x/avis-de-marche-eforms.xml" || fail "the pack's notice differs"
+else
+  [ ! -e "$x/avis-de-marche-eforms.xml" ] || fail "unpublished procedure with a notice"
+  grep -q "aucun avis de marché" "$x/LISEZMOI.txt" || fail "README does not say why there is no notice"
+fi
 reference=$(sed -n 's:.*<reference>\(.*\)</reference>.*:\1:p' "$x/tender.xml" | head -n 1)
 
 # Golden parts (normalised: text of the PDF, XML of the editable copies).
