@@ -1,6 +1,7 @@
 #include "xmlsafe.h"
 
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/xmlschemas.h>
 #include <stdlib.h>
 #include <string.h>
@@ -152,6 +153,56 @@ typedef struct schema_entry {
 static schema_entry schema_cache[16];
 static size_t schema_cache_n;
 
+/* Bundled schemas compile from a URL of this scheme, so that libxml2 resolves
+ * relative xs:import/xs:include schemaLocations against it; the loader below
+ * maps those URLs back to the embedded copies. */
+#define EMBEDDED_SCHEME "tp-embedded:"
+#define SCHEMAS_PREFIX "schemas/"
+
+static const tp_embedded *find_embedded(const char *name)
+{
+    for (size_t i = 0; i < tp_embedded_count; i++)
+        if (strcmp(tp_embedded_files[i].name, name) == 0)
+            return &tp_embedded_files[i];
+    return NULL;
+}
+
+static tp_diags *loader_diags; /* set only while a bundled schema compiles */
+
+/* Installed only while a bundled schema compiles: a schema may read other
+ * bundled schemas and nothing else (no network, no filesystem). */
+static xmlParserInputPtr embedded_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+    const char *name = NULL;
+    if (url && strncmp(url, EMBEDDED_SCHEME, sizeof EMBEDDED_SCHEME - 1) == 0) {
+        name = url + sizeof EMBEDDED_SCHEME - 1;
+        while (*name == '/')
+            name++;
+    }
+    const tp_embedded *e = NULL;
+    if (name && strncmp(name, SCHEMAS_PREFIX, sizeof SCHEMAS_PREFIX - 1) == 0 &&
+        !strstr(name, ".."))
+        e = find_embedded(name);
+    if (!e) {
+        if (loader_diags)
+            tp_diag_error(loader_diags, url ? url : "?", 0, NULL,
+                          "bundle every file a schema imports under schemas/ (cmake/Embed.cmake)",
+                          "a bundled schema refers to a file that is not bundled");
+        return NULL;
+    }
+    xmlParserInputBufferPtr buf =
+        xmlParserInputBufferCreateMem((const char *)e->data, (int)e->len, XML_CHAR_ENCODING_NONE);
+    if (!buf)
+        return NULL;
+    xmlParserInputPtr in = xmlNewIOInputStream(ctxt, buf, XML_CHAR_ENCODING_NONE);
+    if (!in) {
+        xmlFreeParserInputBuffer(buf);
+        return NULL;
+    }
+    in->filename = (const char *)xmlStrdup(BAD_CAST url); /* base of nested imports */
+    return in;
+}
+
 static tp_err get_schema(xmlSchemaPtr *out, const char *name, tp_diags *d)
 {
     for (size_t i = 0; i < schema_cache_n; i++)
@@ -161,20 +212,29 @@ static tp_err get_schema(xmlSchemaPtr *out, const char *name, tp_diags *d)
         }
     if (schema_cache_n == sizeof schema_cache / sizeof *schema_cache)
         return TP_EINTERNAL;
-    tp_buf path, data;
+    tp_buf path, url;
     tp_buf_init(&path);
-    tp_buf_init(&data);
-    tp_buf_printf(&path, "schemas/%s", name);
-    const char *origin = NULL;
-    tp_err rc = tp_resource_load(&data, &origin, tp_buf_cstr(&path), d);
-    if (rc != TP_OK)
+    tp_buf_init(&url);
+    tp_buf_printf(&path, SCHEMAS_PREFIX "%s", name);
+    tp_buf_printf(&url, EMBEDDED_SCHEME "///" SCHEMAS_PREFIX "%s", name);
+    tp_err rc = TP_OK;
+    if (!find_embedded(tp_buf_cstr(&path))) {
+        tp_diag_error(d, tp_buf_cstr(&path), 0, NULL, "reinstall tenderpack",
+                      "bundled schema not found");
+        rc = TP_ETEMPLATE;
         goto cleanup;
+    }
     parse_state st = {d, tp_buf_cstr(&path), false, 0};
+    xmlExternalEntityLoader previous = xmlGetExternalEntityLoader();
+    loader_diags = d;
+    xmlSetExternalEntityLoader(embedded_loader);
     xmlSetStructuredErrorFunc(&st, on_structured_error);
-    xmlSchemaParserCtxtPtr pctxt = xmlSchemaNewMemParserCtxt(tp_buf_cstr(&data), (int)data.len);
+    xmlSchemaParserCtxtPtr pctxt = xmlSchemaNewParserCtxt(tp_buf_cstr(&url));
     xmlSchemaPtr schema = pctxt ? xmlSchemaParse(pctxt) : NULL;
     xmlSchemaFreeParserCtxt(pctxt);
     xmlSetStructuredErrorFunc(NULL, NULL);
+    xmlSetExternalEntityLoader(previous);
+    loader_diags = NULL;
     if (!schema) {
         tp_diag_error(d, tp_buf_cstr(&path), 0, NULL, NULL, "schema does not compile");
         rc = TP_ETEMPLATE;
@@ -186,8 +246,14 @@ static tp_err get_schema(xmlSchemaPtr *out, const char *name, tp_diags *d)
     *out = schema;
 cleanup:
     tp_buf_dispose(&path);
-    tp_buf_dispose(&data);
+    tp_buf_dispose(&url);
     return rc;
+}
+
+tp_err tp_xsd_preload(const char *schema_name, tp_diags *d)
+{
+    xmlSchemaPtr schema = NULL;
+    return get_schema(&schema, schema_name, d);
 }
 
 tp_err tp_xsd_validate(xmlDocPtr doc, const char *schema_name, const char *filename, tp_diags *d)

@@ -21,11 +21,19 @@ tp_err tp_xml_parse(xmlDocPtr *out, const char *data, size_t len, const char *fi
 /* Reads path ("-" = stdin, at most TP_XML_MAX_BYTES) and parses it. */
 tp_err tp_xml_read(xmlDocPtr *out, const char *path, tp_diags *d);
 
-/* Validates doc against a bundled schema, e.g. "school-profile.xsd" (looked up
- * with tp_resource_load("schemas/…")). Every schema error becomes a diagnostic
- * with its line. Returns TP_EINVALID when the document is not valid. */
+/* Validates doc against a bundled schema, e.g. "school-profile.xsd" or
+ * "eforms/maindoc/UBL-ContractNotice-2.3.xsd" (a path under schemas/). A
+ * schema may span several bundled files: its xs:import/xs:include
+ * schemaLocations resolve, relative to it, to other files under schemas/
+ * (never the network or the filesystem). Each schema is compiled once per
+ * process. Every schema error becomes a diagnostic with its line. Returns
+ * TP_EINVALID when the document is not valid. */
 tp_err tp_xsd_validate(xmlDocPtr doc, const char *schema_name, const char *filename,
                        tp_diags *d);
+
+/* Compiles a bundled schema now (it is cached as by tp_xsd_validate), so a
+ * batch pays for it up front and its cost can be measured apart. */
+tp_err tp_xsd_preload(const char *schema_name, tp_diags *d);
 
 /* Helpers for readers. All return borrowed or freshly xstrdup'd C strings. */
 /* First child element of parent with that local name, or NULL. */
