@@ -29,20 +29,18 @@
   <!-- One cac:RealizedLocation per distinct NUTS-3 code of the addresses, in code order. -->
   <xsl:template name="realized-locations">
     <xsl:param name="addresses"/>
-    <xsl:for-each select="$nuts-table/area">
-      <xsl:variable name="code" select="@code"/>
-      <xsl:variable name="hits">
-        <xsl:for-each select="$addresses">
-          <xsl:variable name="pc" select="number(t:postalCode)"/>
-          <xsl:if test="@nuts = $code or (not(@nuts) and
-                        $nuts-table/range[@nuts = $code][number(@from) &lt;= $pc and $pc &lt;= number(@to)])">x</xsl:if>
-        </xsl:for-each>
-      </xsl:variable>
-      <xsl:if test="string($hits) != ''">
-        <xsl:call-template name="realized-location">
-          <xsl:with-param name="nuts" select="$code"/>
-        </xsl:call-template>
-      </xsl:if>
+    <!-- "|code|code|…|": the NUTS-3 of every address, looked up once each. -->
+    <xsl:variable name="codes">
+      <xsl:text>|</xsl:text>
+      <xsl:for-each select="$addresses">
+        <xsl:call-template name="nuts-of"><xsl:with-param name="address" select="."/></xsl:call-template>
+        <xsl:text>|</xsl:text>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:for-each select="$nuts-table/area[contains($codes, concat('|', @code, '|'))]">
+      <xsl:call-template name="realized-location">
+        <xsl:with-param name="nuts" select="@code"/>
+      </xsl:call-template>
     </xsl:for-each>
     <!-- Codes the profile gave that the table does not know: kept, once each. -->
     <xsl:for-each select="$addresses[@nuts][not(@nuts = $nuts-table/area/@code)]">
