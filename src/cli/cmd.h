@@ -26,6 +26,9 @@ typedef struct tp_cmd {
 extern const tp_cmd tp_cmd_validate;
 extern const tp_cmd tp_cmd_tender;
 extern const tp_cmd tp_cmd_pack;
+extern const tp_cmd tp_cmd_notice;
+extern const tp_cmd tp_cmd_evaluate;
+extern const tp_cmd tp_cmd_register, tp_cmd_receive, tp_cmd_list, tp_cmd_show;
 
 const tp_cmd *tp_cmd_find(const char *name);
 void tp_cmd_print_help(const tp_cmd *c);

@@ -2,14 +2,15 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../xml/xmlsafe.h"
-#include "../xslt/xslt.h"
 #include "cmd.h"
 
 static const tp_cmd *const commands[] = {
     &tp_cmd_validate,
     &tp_cmd_tender,
     &tp_cmd_pack,
+    &tp_cmd_notice,
+    &tp_cmd_evaluate,
+    &tp_cmd_register, &tp_cmd_receive, &tp_cmd_list, &tp_cmd_show,
 };
 
 const tp_cmd *tp_cmd_find(const char *name)
@@ -81,8 +82,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "tenderpack: unknown command '%s' (see 'tenderpack --help')\n", name);
         return TP_EXIT_USAGE;
     }
+    /* Compiled schemas and templates stay cached until exit: freeing them
+     * (the eForms XSD alone is ~20 M instructions) would only slow the exit. */
     rc = c->run(argc - 1, argv + 1);
-    tp_xslt_cleanup();
-    tp_xml_cleanup();
     return rc;
 }

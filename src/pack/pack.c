@@ -6,6 +6,8 @@
 #include "../core/mem.h"
 #include "../core/sha256.h"
 #include "../doc/doc.h"
+#include "../eval/bid_template.h"
+#include "../forms/forms.h"
 #include "../notice/notice.h"
 #include "../render/render.h"
 #include "../render/zipout.h"
@@ -23,7 +25,7 @@ typedef struct pack_file {
 } pack_file;
 
 typedef struct pack {
-    pack_file files[32];
+    pack_file files[128]; /* up to 20 lots × (2 offer forms + a bid template) + the rest */
     size_t n;
 } pack;
 
@@ -121,6 +123,35 @@ static tp_err add_notice(pack *p, char **reason, xmlDocPtr tender_xml, tp_diags 
     return rc;
 }
 
+/* The offer forms (src/forms): one per lot and format, for suppliers to
+ * fill in and send back as their bid. */
+static tp_err add_forms(pack *p, xmlDocPtr tender_xml, const tp_tender *t, int64_t epoch,
+                        tp_diags *d)
+{
+    static const char *const formats[] = {"ods", "xlsx"};
+    tp_err rc = TP_OK;
+    for (size_t i = 0; i < t->n_lots && rc == TP_OK; i++)
+        for (int f = 0; f < 2 && rc == TP_OK; f++) {
+            char name[64], description[128];
+            snprintf(name, sizeof name, "offres/formulaire-lot-%d.%s", t->lots[i].number,
+                     formats[f]);
+            snprintf(description, sizeof description,
+                     "Formulaire d'offre du lot %d (%s) : à compléter et à joindre à l'offre",
+                     t->lots[i].number, f == 0 ? "OpenDocument" : "Excel");
+            rc = tp_forms_write(pack_add(p, name, description), formats[f], tender_xml,
+                                t->lots[i].number, epoch, d);
+        }
+    /* The same answers as XML (schemas/bid.xsd), for suppliers' own software. */
+    for (size_t i = 0; i < t->n_lots && rc == TP_OK; i++) {
+        char name[64], description[128];
+        snprintf(name, sizeof name, "offres/offre-lot-%d.xml", t->lots[i].number);
+        snprintf(description, sizeof description,
+                 "Modèle d'offre du lot %d (XML, schemas/bid.xsd)", t->lots[i].number);
+        rc = tp_bid_template(pack_add(p, name, description), tender_xml, t->lots[i].number, d);
+    }
+    return rc;
+}
+
 static tp_err add_readme(pack *p, xmlDocPtr tender_xml, const char *no_notice_reason,
                          tp_diags *d)
 {
@@ -178,10 +209,15 @@ tp_err tp_pack_build(tp_buf *zip, tp_engine *e, const char *profile_path,
     if (rc == TP_OK)
         rc = add_notice(&rest, &no_notice_reason, tender_xml, d);
     if (rc == TP_OK)
+        rc = add_forms(&rest, tender_xml, t, epoch, d);
+    if (rc == TP_OK)
         rc = add_readme(&p, tender_xml, no_notice_reason, d);
     free(no_notice_reason);
-    for (size_t i = 0; i < rest.n; i++)
+    for (size_t i = 0; i < rest.n; i++) {
+        if (p.n == sizeof p.files / sizeof *p.files)
+            abort(); /* cannot happen: the schema caps lots at 20 */
         p.files[p.n++] = rest.files[i]; /* moved */
+    }
     rest.n = 0;
     tp_buf *dst = pack_add(&p, "tender.xml", "Données du marché (XML, schemas/tender.xsd)");
     *dst = tender_buf; /* moved */
@@ -211,8 +247,11 @@ cleanup:
 
 tp_err tp_pack_preload(tp_diags *d)
 {
+    static const char *const schemas[] = {"tender.xsd", "document.xsd", TP_NOTICE_XSD};
     tp_err rc = tp_xslt_preload(CSC_TEMPLATE, d);
     if (rc == TP_OK)
         rc = tp_xslt_preload(README_TEMPLATE, d);
+    for (size_t i = 0; rc == TP_OK && i < sizeof schemas / sizeof *schemas; i++)
+        rc = tp_xsd_preload(schemas[i], d);
     return rc;
 }

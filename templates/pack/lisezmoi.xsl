@@ -43,7 +43,9 @@
       <xsl:text>  e-Procurement (e-Notification).&#10;</xsl:text>
     </xsl:if>
     <xsl:if test="t:lots/t:lot">
-      <xsl:text>- offres/ : un modèle d'offre par lot (XML), à remettre aux soumissionnaires.&#10;</xsl:text>
+      <xsl:text>- offres/ : pour chaque lot, le formulaire d'offre à compléter par les fournisseurs&#10;</xsl:text>
+      <xsl:text>  (formulaire-lot-N.ods ou .xlsx, au choix) et le même modèle en XML (offre-lot-N.xml).&#10;</xsl:text>
+      <xsl:text>  Joignez-les au cahier spécial des charges : tenderpack relit les formulaires remplis.&#10;</xsl:text>
     </xsl:if>
     <xsl:text>- tender.xml : les données du marché, pour les logiciels.&#10;</xsl:text>
     <xsl:text>- manifest.xml : la taille et l'empreinte SHA-256 de chaque fichier.&#10;&#10;</xsl:text>

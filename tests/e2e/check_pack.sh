@@ -21,13 +21,14 @@ listing=$(unzip -l "$tmpdir/c.zip")
 
 x="$tmpdir/x"; mkdir "$x"
 (cd "$x" && unzip -q "$tmpdir/a.zip")
-first=$(unzip -Z1 "$tmpdir/a.zip" | head -n 2 | tr '\n' ' ')
+entries=$(unzip -Z1 "$tmpdir/a.zip")
+first=$(printf '%s\n' "$entries" | head -n 2 | tr '\n' ' ')
 [ "$first" = "LISEZMOI.txt cahier-special-des-charges.pdf " ] || fail "pack starts with: $first"
 for f in LISEZMOI.txt cahier-special-des-charges.pdf cahier-special-des-charges.odt \
          cahier-special-des-charges.docx tender.xml manifest.xml; do
   [ -s "$x/$f" ] || fail "$name pack lacks $f"
 done
-[ "$(unzip -Z1 "$tmpdir/a.zip" | tail -n 1)" = manifest.xml ] || fail "manifest.xml is not last"
+[ "$(printf '%s\n' "$entries" | tail -n 1)" = manifest.xml ] || fail "manifest.xml is not last"
 
 # The manifest lists every other file with its real size and SHA-256.
 listed=0
@@ -37,7 +38,7 @@ while IFS='|' read -r file size sum; do
   [ "$(sha256sum "$x/$file" | cut -d' ' -f1)" = "$sum" ] || fail "SHA-256 of $file differs"
   listed=$((listed + 1))
 done < <(sed -n 's/.*<file name="\([^"]*\)" size="\([0-9]*\)" sha256="\([0-9a-f]*\)".*/\1|\2|\3/p' "$x/manifest.xml")
-[ "$listed" = "$(( $(unzip -Z1 "$tmpdir/a.zip" | grep -cv '/$') - 1 ))" ] \
+[ "$listed" = "$(( $(printf '%s\n' "$entries" | grep -cv '/$') - 1 ))" ] \
   || fail "manifest lists $listed files, the zip has more"
 
 diff -q "$src/tests/golden/$name.tender.xml" "$x/tender.xml" >/dev/null \
@@ -57,8 +58,8 @@ golden="$src/tests/golden/pack/$name"
 if [ -d "$golden" ] || [ "${UPDATE_GOLDEN:-}" = 1 -a -d "$src/tests/golden/pack/$name" ]; then
   pdftotext -layout "$x/cahier-special-des-charges.pdf" "$tmpdir/pdf.txt"
   pdfinfo "$x/cahier-special-des-charges.pdf" | sed -n 's/^Pages: *//p' >"$tmpdir/pages.txt"
-  unzip -p "$x/cahier-special-des-charges.odt" content.xml >"$tmpdir/odt-content.xml"
-  unzip -p "$x/cahier-special-des-charges.docx" word/document.xml >"$tmpdir/docx-document.xml"
+  unzip -p "$x/cahier-special-des-charges.odt" content.xml | xmllint --format - >"$tmpdir/odt-content.xml"
+  unzip -p "$x/cahier-special-des-charges.docx" word/document.xml | xmllint --format - >"$tmpdir/docx-document.xml"
   cp "$x/LISEZMOI.txt" "$tmpdir/LISEZMOI.txt"
   for part in LISEZMOI.txt pdf.txt pages.txt odt-content.xml docx-document.xml; do
     if [ "${UPDATE_GOLDEN:-}" = 1 ]; then cp "$tmpdir/$part" "$golden/$part"; fi
@@ -76,5 +77,16 @@ for f in pdf odt docx; do
   /usr/bin/python3 "$checkdoc" $mode $fonts --expect-text "$reference" \
     --expect-text "Cahier spécial des charges" "$x/cahier-special-des-charges.$f" >"$tmpdir/cd.log" 2>&1 \
     || { cat "$tmpdir/cd.log" >&2; fail "check-doc rejects the $f of $name"; }
+done
+# Offer forms: one ODS and one XLSX per lot (LibreOffice round trip in test_forms_office).
+nlots=$(grep -c '<lot number=' "$x/tender.xml")
+for n in $(seq "$nlots"); do
+  for f in "$x/offres/formulaire-lot-$n.ods" "$x/offres/formulaire-lot-$n.xlsx"; do
+    /usr/bin/python3 "$checkdoc" --fast --expect-text "$reference" "$f" >"$tmpdir/cd.log" 2>&1 \
+      || { cat "$tmpdir/cd.log" >&2; fail "check-doc rejects $(basename "$f") of $name"; }
+  done
+  [ -s "$x/offres/offre-lot-$n.xml" ] || fail "no bid template for lot $n"
+  xmllint --noout --nonet "$x/offres/offre-lot-$n.xml" || fail "bid template of lot $n is not XML"
+  grep -qF "$reference" "$x/offres/offre-lot-$n.xml" || fail "bid template of lot $n lacks the reference"
 done
 echo "ok $name"

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Bid evaluation benchmark: 1 k, 10 k and 100 k bids × 20 requirements,
+# one <bids> stream on stdin, XML written to /dev/null. Median of 5 runs
+# (wall seconds) and peak RSS (/usr/bin/time -v), as a Markdown table.
+# Usage: bench/bench_evaluate.sh [BUILD_DIR]   (default build-release, a
+#   cmake -B build-release -DCMAKE_BUILD_TYPE=Release build)
+set -euo pipefail
+src=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$src/build-release}
+tp=$build/tenderpack
+[ -x "$tp" ] || { echo "no $tp: build it first (cmake -B build-release -DCMAKE_BUILD_TYPE=Release)" >&2; exit 2; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cc -O2 -o "$tmp/gen_bids" "$src/bench/gen_bids.c"
+
+# The tender of samples/04 with five extra minimum requirements in lot 1: 20 in all.
+extra=""
+for k in 1 2 3 4 5; do
+  extra="$extra<requirement id=\"bench-extra-$k\" op=\"ge\" min=\"10\" tightened=\"false\"><label>Exigence de test $k</label></requirement>"
+done
+"$tp" tender "$src/samples/04-wbe-open-ted.xml" \
+  | awk -v extra="$extra" '/<\/requirements>/ && !done { print extra; done = 1 } { print }' >"$tmp/tender.xml"
+[ "$(grep -o "<requirement " "$tmp/tender.xml" | wc -l)" -ge 25 ] || { echo "tender edit failed" >&2; exit 1; }
+
+echo "| bids | input | median wall (s) of 5 | peak RSS (MiB) |"
+echo "|---:|---:|---:|---:|"
+for n in 1000 10000 100000; do
+  "$tmp/gen_bids" "$n" >"$tmp/bids.xml"
+  size=$(( $(stat -c %s "$tmp/bids.xml") / 1048576 ))
+  : >"$tmp/runs"
+  for i in 1 2 3 4 5; do
+    /usr/bin/time -v "$tp" evaluate "$tmp/tender.xml" - <"$tmp/bids.xml" >/dev/null 2>"$tmp/time"
+    wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$tmp/time")
+    rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$tmp/time")
+    echo "$wall $rss" >>"$tmp/runs"
+  done
+  median=$(sort -n "$tmp/runs" | awk 'NR == 3 { print $1 }')
+  rss=$(sort -n -k2 "$tmp/runs" | awk 'NR == 5 { printf "%.1f", $2 / 1024 }')
+  echo "| $n | $size MiB | $median | $rss |"
+done

@@ -1,0 +1,196 @@
+/* tenderpack evaluate: tender XML + bids → evaluation (XML, text or CSV). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/buf.h"
+#include "../core/mem.h"
+#include "../core/io.h"
+#include "../eval/bid.h"
+#include "../eval/eval.h"
+#include "../eval/eval_xml.h"
+#include "../forms/forms.h"
+#include "../input/tender_read.h"
+#include "cmd.h"
+#include "register.h"
+
+typedef enum format { FMT_XML, FMT_TEXT, FMT_CSV } format;
+
+static tp_err add_bid(void *ud, tp_bid *bid)
+{
+    tp_evaluation_add(ud, bid);
+    return TP_OK;
+}
+
+static tp_err read_bids(tp_evaluation *ev, const char *path, tp_diags *d)
+{
+    const char *name = tp_display_name(path);
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f) {
+        tp_diag_error(d, name, 0, NULL, "check the path and the permissions", "cannot open: %s",
+                      strerror(errno));
+        return TP_EIO;
+    }
+    tp_err rc;
+    if (f != stdin && tp_form_file_is_zip(f)) /* a filled ODS/XLSX offer form (src/forms) */
+        rc = tp_form_read_file(f, name, add_bid, ev, d);
+    else
+        rc = tp_bid_read_file(f, name, add_bid, ev, d);
+    if (f != stdin)
+        fclose(f);
+    return rc;
+}
+
+static tp_err write_out(const tp_evaluation *ev, format fmt, tp_sink *sink)
+{
+    switch (fmt) {
+    case FMT_TEXT: return tp_evaluation_write_text(ev, sink);
+    case FMT_CSV: return tp_evaluation_write_csv(ev, sink);
+    case FMT_XML: break;
+    }
+    return tp_evaluation_write_xml(ev, sink);
+}
+
+static int usage_error(const char *msg)
+{
+    fprintf(stderr, "tenderpack evaluate: %s (see 'tenderpack evaluate --help')\n", msg);
+    return TP_EXIT_USAGE;
+}
+
+static int run(int argc, char **argv)
+{
+    tp_opts o = {argc, argv, 1, NULL, false};
+    const char *opt, *output = "-", *tender = NULL, *db = NULL;
+    format fmt = FMT_XML;
+    size_t n_bids = 0;
+    int stdin_uses = 0;
+    int rc_usage = -1;
+    char **bid_args = xcalloc((size_t)argc, sizeof *bid_args);
+    for (;;) {
+        while ((opt = tp_opt_next(&o)) != NULL) {
+            if (!strcmp(opt, "-h") || !strcmp(opt, "--help")) {
+                tp_cmd_print_help(&tp_cmd_evaluate);
+                rc_usage = TP_EXIT_OK;
+            } else if (!strcmp(opt, "--db")) {
+                if (!(db = tp_opt_value(&o, "evaluate", opt)))
+                    rc_usage = TP_EXIT_USAGE;
+            } else if (!strcmp(opt, "-o") || !strcmp(opt, "--output")) {
+                if (!(output = tp_opt_value(&o, "evaluate", opt)))
+                    rc_usage = TP_EXIT_USAGE;
+            } else if (!strcmp(opt, "-f") || !strcmp(opt, "--format")) {
+                const char *v = tp_opt_value(&o, "evaluate", opt);
+                if (!v)
+                    rc_usage = TP_EXIT_USAGE;
+                else if (!strcmp(v, "xml"))
+                    fmt = FMT_XML;
+                else if (!strcmp(v, "text"))
+                    fmt = FMT_TEXT;
+                else if (!strcmp(v, "csv"))
+                    fmt = FMT_CSV;
+                else
+                    rc_usage = usage_error("unknown format: use xml, text or csv");
+            } else {
+                rc_usage = tp_opt_unknown("evaluate", opt);
+            }
+            if (rc_usage >= 0) {
+                free(bid_args);
+                return rc_usage;
+            }
+        }
+        if (o.i >= o.argc)
+            break;
+        char *a = o.argv[o.i++];
+        if (!strcmp(a, "-"))
+            stdin_uses++;
+        if (!tender)
+            tender = a;
+        else
+            bid_args[n_bids++] = a;
+    }
+    if (db) { /* the bids of the register (docs/REGISTER.md, src/cli/register_common.c) */
+        free(bid_args);
+        if (!tender || n_bids)
+            return usage_error("with --db, give one tender reference: evaluate --db FILE REF");
+        return tp_register_evaluate(db, tender, (int)fmt, output);
+    }
+    if (!tender)
+        rc_usage = usage_error("no tender given");
+    else if (n_bids == 0)
+        rc_usage = usage_error("no bid given (a file, or '-' for a <bids> stream on stdin)");
+    else if (stdin_uses > 1)
+        rc_usage = usage_error("stdin ('-') can be read only once");
+    if (rc_usage >= 0) {
+        free(bid_args);
+        return rc_usage;
+    }
+
+    tp_diags d;
+    tp_diags_init(&d);
+    tp_tender *t = NULL;
+    tp_profile *p = NULL;
+    tp_evaluation *ev = NULL;
+    tp_buf out;
+    tp_buf_init(&out);
+    tp_err rc = tp_tender_read(&t, &p, tender, &d);
+    if (rc != TP_OK)
+        goto cleanup;
+    ev = tp_evaluation_new(t);
+    for (size_t i = 0; i < n_bids; i++) {
+        tp_err r = read_bids(ev, bid_args[i], &d);
+        if (r != TP_OK && rc == TP_OK)
+            rc = r; /* go on: every unreadable input is reported */
+    }
+    if (rc != TP_OK)
+        goto cleanup;
+    rc = tp_evaluation_finish(ev);
+    if (rc != TP_OK)
+        goto cleanup;
+    if (strcmp(output, "-") == 0) {
+        tp_sink sink = tp_sink_file(stdout);
+        rc = write_out(ev, fmt, &sink);
+        if (rc == TP_OK && fflush(stdout) != 0)
+            rc = TP_EIO;
+        if (rc != TP_OK)
+            tp_diag_error(&d, "<stdout>", 0, NULL, NULL, "write error");
+    } else {
+        tp_sink sink = tp_sink_buf(&out);
+        rc = write_out(ev, fmt, &sink);
+        if (rc == TP_OK)
+            rc = tp_write_file_atomic(output, out.data, out.len, &d);
+    }
+cleanup:
+    tp_report(&d);
+    free(bid_args);
+    tp_buf_dispose(&out);
+    tp_evaluation_free(ev);
+    tp_tender_free(t);
+    tp_profile_free(p);
+    tp_diags_dispose(&d);
+    return tp_exit_code(rc);
+}
+
+const tp_cmd tp_cmd_evaluate = {
+    "evaluate", run, "Check, score and rank suppliers' bids against a tender",
+    "Usage: tenderpack evaluate [OPTIONS] TENDER.xml BID.xml...\n"
+    "       tenderpack evaluate [OPTIONS] --db FILE REF\n"
+    "\n"
+    "Reads the tender (as written by 'tenderpack tender') and each bid\n"
+    "(schemas/bid.xsd, or a filled ODS/XLSX offer form: docs/FORMS.md); '-'\n"
+    "reads stdin, either one <bid> or a <bids> stream of several. Checks every bid (form, tender reference, deadline, signatory,\n"
+    "VAT number, minimum requirements with unit conversion, price arithmetic\n"
+    "corrected as art. 34 AR 18/04/2017 requires, quantities, options), flags\n"
+    "abnormally low prices (15 % rule), scores the regular offers with the\n"
+    "published formulas and ranks them per lot (see docs/EVALUATION.md).\n"
+    "An excluded bid is a result, not an error.\n"
+    "\n"
+    "Options:\n"
+    "  -f, --format FMT   xml (default, schemas/evaluation.xsd), text or csv\n"
+    "  -o, --output FILE  Write to FILE atomically instead of stdout ('-')\n"
+    "  --db FILE REF      Evaluate every bid the register FILE holds for tender REF\n"
+    "                     (receipt times from the register) and store the result\n"
+    "  -h, --help         Show this help\n"
+    "\n"
+    "Exit codes: 0 evaluation written, 1 invalid tender or broken <bids> stream,\n"
+    "2 usage, 3 I/O, 5 internal.\n",
+};

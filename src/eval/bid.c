@@ -1,0 +1,790 @@
+/* The bid reader: libxml2 SAX2 in push mode, a table of the elements of
+ * schemas/bid.xsd, and a small sequence checker. Keep the table in step with
+ * the schema: tests/unit/test_eval_bid.c checks that both agree on every
+ * sample and broken bid. */
+#include "bid.h"
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/buf.h"
+#include "../core/date.h"
+#include "../core/mem.h"
+#include "../model/profile.h"
+#include "bid_form.h"
+
+#define MAX_FRAMES 16
+#define MAX_PROBLEMS_PER_BID 50
+
+/* ------------------------------------------------------------------ model */
+
+/* Strings go to a per-bid arena: a bid has about a hundred of them, and
+ * 100 000 bids would otherwise cost ten million malloc/free pairs. */
+#define ARENA_BLOCK 4096
+
+struct tp_bid_arena {
+    struct tp_bid_arena *next;
+    size_t used, cap;
+    char data[];
+};
+
+static char *arena_strndup(tp_bid *b, const char *s, size_t n)
+{
+    struct tp_bid_arena *a = b->arena;
+    if (!a || a->cap - a->used < n + 1) {
+        size_t cap = n + 1 > ARENA_BLOCK ? n + 1 : ARENA_BLOCK;
+        a = xmalloc(sizeof *a + cap);
+        a->next = b->arena;
+        a->used = 0;
+        a->cap = cap;
+        b->arena = a;
+    }
+    char *r = a->data + a->used;
+    memcpy(r, s, n);
+    r[n] = '\0';
+    a->used += n + 1;
+    return r;
+}
+
+static char *arena_strdup(tp_bid *b, const char *s)
+{
+    return s ? arena_strndup(b, s, strlen(s)) : NULL;
+}
+
+char *tp_bid_strdup(tp_bid *b, const char *s)
+{
+    return arena_strdup(b, s);
+}
+
+void tp_bid_free(tp_bid *b)
+{
+    if (!b)
+        return;
+    for (struct tp_bid_arena *a = b->arena, *next; a; a = next) {
+        next = a->next;
+        free(a);
+    }
+    for (size_t i = 0; i < b->n_lots; i++) {
+        free(b->lots[i].values);
+        free(b->lots[i].lines);
+        free(b->lots[i].options);
+    }
+    free(b->lots);
+    for (size_t i = 0; i < b->n_problems; i++)
+        free(b->problems[i].msg);
+    free(b->problems);
+    free(b);
+}
+
+static void add_problem(tp_bid *b, int line, bool xml, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void add_problem(tp_bid *b, int line, bool xml, const char *fmt, ...)
+{
+    if (b->n_problems >= MAX_PROBLEMS_PER_BID)
+        return; /* the first ones say enough; the bid is excluded anyway */
+    tp_buf m;
+    tp_buf_init(&m);
+    va_list ap;
+    va_start(ap, fmt);
+    tp_buf_vprintf(&m, fmt, ap);
+    va_end(ap);
+    if (b->n_problems == MAX_PROBLEMS_PER_BID - 1) {
+        tp_buf_clear(&m);
+        tp_buf_puts(&m, "trop d'erreurs de forme : les suivantes ne sont pas listées");
+    }
+    tp_grow((void **)&b->problems, &b->cap_problems, b->n_problems, sizeof *b->problems);
+    tp_bid_problem *p = &b->problems[b->n_problems++];
+    p->line = line;
+    p->xml = xml;
+    p->msg = tp_buf_detach(&m);
+}
+
+/* ------------------------------------------------------------------ dates */
+
+static int digits(const char *s, int n)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+bool tp_datetime_parse(int64_t *utc, int *micro, const char *s)
+{
+    if (!s || strlen(s) < 20)
+        return false;
+    char date[11];
+    memcpy(date, s, 10);
+    date[10] = '\0';
+    tp_date d;
+    if (!tp_date_parse(&d, date) || s[10] != 'T' || s[13] != ':' || s[16] != ':')
+        return false;
+    int hh = digits(s + 11, 2), mi = digits(s + 14, 2), ss = digits(s + 17, 2);
+    if (hh < 0 || hh > 23 || mi < 0 || mi > 59 || ss < 0 || ss > 59)
+        return false;
+    const char *p = s + 19;
+    int us = 0;
+    if (*p == '.') {
+        int nd = 0;
+        for (p++; *p >= '0' && *p <= '9'; p++) {
+            if (++nd > 6)
+                return false;
+            us = us * 10 + (*p - '0');
+        }
+        if (nd == 0)
+            return false;
+        for (; nd < 6; nd++)
+            us *= 10;
+    }
+    int offset = 0;
+    if (*p == 'Z') {
+        p++;
+    } else if ((*p == '+' || *p == '-') && p[3] == ':') {
+        int oh = digits(p + 1, 2), om = digits(p + 4, 2);
+        if (oh < 0 || oh > 14 || om < 0 || om > 59)
+            return false;
+        offset = (oh * 60 + om) * (*p == '-' ? -1 : 1);
+        p += 6;
+    } else {
+        return false;
+    }
+    if (*p)
+        return false;
+    *utc = (int64_t)tp_date_to_days(d) * 86400 + hh * 3600 + mi * 60 + ss - (int64_t)offset * 60;
+    *micro = us;
+    return true;
+}
+
+/* ------------------------------------------------------------------ reader state */
+
+typedef struct frame {
+    const elem_spec *spec;
+    size_t seq;   /* position in spec->children */
+    int count;    /* occurrences of children[seq] so far */
+    bool text_reported;
+} frame;
+
+typedef enum root_kind { ROOT_NONE, ROOT_BID, ROOT_BIDS, ROOT_OTHER } root_kind;
+
+typedef struct reader {
+    xmlParserCtxtPtr ctxt;
+    const char *source;
+    tp_bid_fn fn;
+    void *ud;
+    tp_diags *d;
+    tp_err rc;        /* first error returned by fn, or a stream-level one */
+    root_kind root;
+    frame frames[MAX_FRAMES];
+    int depth;
+    int skip;         /* > 0: inside an element being skipped */
+    tp_buf text;
+    tp_buf attr;      /* the attribute value being checked */
+    tp_bid *bid;      /* the bid being read */
+    size_t count;     /* bids started */
+    bool xml_error;   /* a well-formedness error stopped the parse */
+    int xml_error_line;
+    char *xml_error_msg;
+    bool stream_problem;
+    const xmlChar *ns; /* the parser's interned copy of TP_BID_NS */
+} reader;
+
+static int cur_line(reader *r)
+{
+    return r->ctxt ? xmlSAX2GetLineNumber(r->ctxt) : 0;
+}
+
+static tp_bid *new_bid(reader *r, int line)
+{
+    tp_bid *b = xcalloc(1, sizeof *b);
+    b->source = arena_strdup(b, r->source);
+    b->index = ++r->count;
+    b->line = line;
+    return b;
+}
+
+static void emit(reader *r)
+{
+    tp_bid *b = r->bid;
+    r->bid = NULL;
+    if (!b)
+        return;
+    if (r->rc != TP_OK) {
+        tp_bid_free(b);
+        return;
+    }
+    r->rc = r->fn(r->ud, b);
+    if (r->rc != TP_OK && r->ctxt)
+        xmlStopParser(r->ctxt);
+}
+
+/* A form problem: on the bid being read, else on the stream (diagnostic). */
+static void problem(reader *r, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void problem(reader *r, int line, const char *fmt, ...)
+{
+    tp_buf m;
+    tp_buf_init(&m);
+    va_list ap;
+    va_start(ap, fmt);
+    tp_buf_vprintf(&m, fmt, ap);
+    va_end(ap);
+    if (r->bid) {
+        add_problem(r->bid, line, false, "%s", tp_buf_cstr(&m));
+    } else {
+        tp_diag_error(r->d, r->source, line, "bids", "a <bids> stream holds only <bid> elements",
+                      "%s", tp_buf_cstr(&m));
+        r->stream_problem = true;
+    }
+    tp_buf_dispose(&m);
+}
+
+
+static tp_bid_lot *cur_lot(reader *r)
+{
+    return r->bid && r->bid->n_lots ? &r->bid->lots[r->bid->n_lots - 1] : NULL;
+}
+
+/* A repeated element or attribute simply replaces the value (the old copy
+ * stays in the arena until the bid is freed). */
+static void set_str(tp_bid *b, char **dst, const char *v)
+{
+    *dst = arena_strdup(b, v);
+}
+
+static tp_cents money(const char *v)
+{
+    tp_cents c = 0;
+    return tp_money_parse(&c, v) ? c : 0;
+}
+
+/* Stores a valid attribute value into the model. */
+static void store_attr(reader *r, elem_id e, const char *name, const char *v, int line)
+{
+    tp_bid *b = r->bid;
+    tp_bid_lot *lot = cur_lot(r);
+    if (!b)
+        return;
+    switch (e) {
+    case E_BID:
+        if (!strcmp(name, "tenderReference"))
+            set_str(b, &b->tender_reference, v);
+        else if (!strcmp(name, "receivedAt")) {
+            set_str(b, &b->received_text, v);
+            b->has_received = tp_datetime_parse(&b->received_utc, &b->received_micro, v);
+        }
+        break;
+    case E_SUPPLIER: set_str(b, &b->vat, v); break;
+    case E_ADDRESS: set_str(b, &b->country, v); break;
+    case E_LOT: {
+        int n = atoi(v);
+        for (size_t i = 0; i + 1 < b->n_lots; i++)
+            if (b->lots[i].number == n)
+                add_problem(b, line, false, "le lot %d apparaît deux fois dans l'offre", n);
+        lot->number = n;
+        break;
+    }
+    case E_VALUE: {
+        tp_bid_value *val = &lot->values[lot->n_values - 1];
+        if (!strcmp(name, "ref")) {
+            for (size_t i = 0; i + 1 < lot->n_values; i++)
+                if (lot->values[i].ref && !strcmp(lot->values[i].ref, v))
+                    add_problem(b, line, false, "la valeur « %s » est donnée deux fois dans le lot %d",
+                                v, lot->number);
+            set_str(b, &val->ref, v);
+        } else {
+            set_str(b, &val->unit, v);
+        }
+        break;
+    }
+    case E_LINE: {
+        tp_bid_line *ln = &lot->lines[lot->n_lines - 1];
+        if (!strcmp(name, "ref"))
+            set_str(b, &ln->ref, v);
+        else if (!strcmp(name, "quantity"))
+            ln->quantity = atoll(v);
+        else if (!strcmp(name, "unitPrice"))
+            ln->unit_price = money(v);
+        else
+            ln->total = money(v);
+        break;
+    }
+    case E_OPTION: {
+        tp_bid_option *o = &lot->options[lot->n_options - 1];
+        if (!strcmp(name, "kind"))
+            o->kind = tp_option_from_code(v);
+        else if (!strcmp(name, "years"))
+            o->years = atoll(v);
+        else if (!strcmp(name, "quantity"))
+            o->quantity = atoll(v);
+        else if (!strcmp(name, "unitPrice"))
+            o->unit_price = money(v);
+        else
+            o->total = money(v);
+        break;
+    }
+    case E_TOTALS:
+        lot->has_totals = true;
+        if (!strcmp(name, "htva"))
+            lot->htva = money(v);
+        else if (!strcmp(name, "tva"))
+            lot->tva = money(v);
+        else
+            lot->tvac = money(v);
+        break;
+    case E_WARRANTY:
+        lot->warranty_years = atoll(v);
+        lot->has_warranty = true;
+        break;
+    case E_DELIVERY:
+        lot->delivery_days = atoll(v);
+        lot->has_delivery = true;
+        break;
+    default: break;
+    }
+}
+
+/* Stores the (valid) text of a leaf element. */
+static void store_text(reader *r, elem_id e, const char *raw)
+{
+    tp_bid *b = r->bid;
+    if (!b)
+        return;
+    const char *s = raw;
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
+        n--;
+    char **dst = NULL;
+    tp_bid_lot *lot = cur_lot(r);
+    switch (e) {
+    case E_SUP_NAME: dst = &b->name; break;
+    case E_STREET: dst = &b->street; break;
+    case E_NUMBER: dst = &b->number; break;
+    case E_POSTAL: dst = &b->postal_code; break;
+    case E_LOCALITY: dst = &b->locality; break;
+    case E_CON_NAME: dst = &b->contact_name; break;
+    case E_CON_EMAIL: dst = &b->contact_email; break;
+    case E_CON_PHONE: dst = &b->contact_phone; break;
+    case E_SIG_NAME: dst = &b->signatory_name; break;
+    case E_SIG_ROLE: dst = &b->signatory_role; break;
+    case E_BRAND: dst = lot ? &lot->brand : NULL; break;
+    case E_MODEL: dst = lot ? &lot->model : NULL; break;
+    case E_VALUE: dst = lot && lot->n_values ? &lot->values[lot->n_values - 1].text : NULL; break;
+    default: break;
+    }
+    if (dst)
+        *dst = arena_strndup(b, s, n);
+}
+
+/* Opens the model object an element stands for. */
+static void open_object(reader *r, elem_id e, int line)
+{
+    tp_bid *b = r->bid;
+    tp_bid_lot *lot = cur_lot(r);
+    if (!b)
+        return;
+    switch (e) {
+    case E_LOT:
+        tp_grow((void **)&b->lots, &b->cap_lots, b->n_lots, sizeof *b->lots);
+        b->lots[b->n_lots++].line = line;
+        break;
+    case E_SIGNATORY: b->has_signatory = true; break;
+    case E_VALUE:
+        tp_grow((void **)&lot->values, &lot->cap_values, lot->n_values, sizeof *lot->values);
+        lot->values[lot->n_values].line = line;
+        lot->values[lot->n_values++].text = arena_strndup(b, "", 0);
+        break;
+    case E_LINE:
+        tp_grow((void **)&lot->lines, &lot->cap_lines, lot->n_lines, sizeof *lot->lines);
+        lot->lines[lot->n_lines++].line = line;
+        break;
+    case E_OPTION:
+        tp_grow((void **)&lot->options, &lot->cap_options, lot->n_options, sizeof *lot->options);
+        lot->options[lot->n_options].kind = -1;
+        lot->options[lot->n_options++].line = line;
+        break;
+    default: break;
+    }
+}
+
+static void check_attrs(reader *r, const elem_spec *spec, int nb, const xmlChar **attrs, int line)
+{
+    unsigned seen = 0;
+    for (int i = 0; i < nb; i++) {
+        const xmlChar **a = attrs + 5 * i;
+        const attr_spec *as = NULL;
+        size_t k = 0;
+        if (!a[2]) /* attributes of this vocabulary have no namespace */
+            for (; spec->attrs[k].name; k++)
+                if (spec->attrs[k].name[0] == a[0][0] &&
+                    !strcmp(spec->attrs[k].name, (const char *)a[0])) {
+                    as = &spec->attrs[k];
+                    break;
+                }
+        if (!as) {
+            problem(r, line, "attribut « %s » inattendu sur <%s>", (const char *)a[0], spec->name);
+            continue;
+        }
+        seen |= 1u << k;
+        tp_buf_clear(&r->attr);
+        tp_buf_put(&r->attr, a[3], (size_t)(a[4] - a[3]));
+        const char *v = tp_buf_cstr(&r->attr);
+        const char *why = tp_bid_type_problem(as->type, v);
+        if (why)
+            problem(r, line, "<%s %s=\"%s\"> : %s", spec->name, as->name, v, why);
+        else
+            store_attr(r, spec->id, as->name, v, line);
+    }
+    for (size_t k = 0; spec->attrs[k].name; k++)
+        if (spec->attrs[k].required && !(seen & (1u << k)))
+            problem(r, line, "attribut obligatoire « %s » manquant sur <%s>", spec->attrs[k].name,
+                    spec->name);
+}
+
+/* What may come at the frame's position, for messages: "<a> ou <b>". */
+static void expected_names(tp_buf *b, const frame *f)
+{
+    const elem_spec *s = f->spec;
+    int count = f->count;
+    bool first = true;
+    for (size_t i = f->seq; i < s->n_children; i++, count = 0) {
+        if (count >= s->children[i].max)
+            continue;
+        tp_buf_printf(b, "%s<%s>", first ? "" : " ou ", s->children[i].e->name);
+        first = false;
+        if (count < s->children[i].min)
+            return;
+    }
+    if (first)
+        tp_buf_puts(b, "rien de plus");
+}
+
+/* Matches a child against the parent's sequence; NULL when not allowed.
+ * A child found further on is accepted, and the required elements skipped
+ * over are reported missing: one forgotten element gives one message. */
+static const elem_spec *match_child(reader *r, frame *f, const char *name, int line)
+{
+    const elem_spec *s = f->spec;
+    int count = f->count;
+    for (size_t seq = f->seq; seq < s->n_children; seq++, count = 0) {
+        const child_spec *c = &s->children[seq];
+        if (c->e->name[0] != name[0] || strcmp(c->e->name, name) != 0 || count >= c->max)
+            continue;
+        for (size_t k = f->seq; k < seq; k++) {
+            int had = k == f->seq ? f->count : 0;
+            if (had < s->children[k].min)
+                problem(r, line, "élément <%s> manquant dans <%s> avant <%s>",
+                        s->children[k].e->name, s->name, name);
+        }
+        f->seq = seq;
+        f->count = count + 1;
+        return c->e;
+    }
+    tp_buf exp;
+    tp_buf_init(&exp);
+    expected_names(&exp, f);
+    problem(r, line, "élément <%s> inattendu dans <%s> (attendu : %s)", name, s->name,
+            tp_buf_cstr(&exp));
+    tp_buf_dispose(&exp);
+    return NULL;
+}
+
+static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri,
+                     int nb_ns, const xmlChar **ns, int nb_attrs, int nb_defaulted,
+                     const xmlChar **attrs)
+{
+    reader *r = ctx;
+    const char *name = (const char *)localname;
+    int line = cur_line(r);
+    if (r->skip) {
+        r->skip++;
+        return;
+    }
+    /* libxml2 interns names and URIs: after the first match, a pointer compare. */
+    bool in_ns = uri && (uri == r->ns || !strcmp((const char *)uri, TP_BID_NS));
+    if (in_ns)
+        r->ns = uri;
+    const elem_spec *spec = NULL;
+    if (r->depth == 0) {
+        if (in_ns && !strcmp(name, "bids")) {
+            r->root = ROOT_BIDS;
+            spec = &tp_bid_form_bids;
+        } else if (in_ns && !strcmp(name, "bid")) {
+            r->root = ROOT_BID;
+            spec = &tp_bid_form_bid;
+            r->bid = new_bid(r, line);
+        } else {
+            r->root = ROOT_OTHER;
+            r->bid = new_bid(r, line);
+            add_problem(r->bid, line, false,
+                        "le document n'est pas une offre : l'élément racine est <%s> (espace de "
+                        "noms « %s »), attendu <bid> ou <bids> de l'espace de noms " TP_BID_NS,
+                        name, uri ? (const char *)uri : "");
+            r->skip = 1;
+            return;
+        }
+    } else {
+        frame *parent = &r->frames[r->depth - 1];
+        if (!in_ns) {
+            problem(r, line, "élément <%s> hors de l'espace de noms " TP_BID_NS " dans <%s>", name,
+                    parent->spec->name);
+            r->skip = 1;
+            return;
+        }
+        spec = match_child(r, parent, name, line);
+        if (!spec || r->depth >= MAX_FRAMES) {
+            r->skip = 1;
+            return;
+        }
+        if (spec->id == E_BID)
+            r->bid = new_bid(r, line);
+    }
+    frame *f = &r->frames[r->depth++];
+    memset(f, 0, sizeof *f);
+    f->spec = spec;
+    tp_buf_clear(&r->text);
+    open_object(r, spec->id, line);
+    check_attrs(r, spec, nb_attrs, attrs, line);
+}
+
+static void missing_children(reader *r, const frame *f, int line)
+{
+    const elem_spec *s = f->spec;
+    for (size_t i = f->seq; i < s->n_children; i++) {
+        int count = i == f->seq ? f->count : 0;
+        if (count < s->children[i].min)
+            problem(r, line, "élément <%s> manquant dans <%s>", s->children[i].e->name, s->name);
+    }
+}
+
+static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri)
+{
+    reader *r = ctx;
+    if (r->skip) {
+        r->skip--;
+        if (r->skip == 0 && r->root == ROOT_OTHER && r->depth == 0)
+            emit(r);
+        return;
+    }
+    if (r->depth == 0)
+        return;
+    frame *f = &r->frames[r->depth - 1];
+    int line = cur_line(r);
+    if (f->spec->text != T_NONE) {
+        const char *why = tp_bid_type_problem(f->spec->text, tp_buf_cstr(&r->text));
+        if (why)
+            problem(r, line, "<%s> : %s", f->spec->name, why);
+        else
+            store_text(r, f->spec->id, tp_buf_cstr(&r->text));
+    }
+    missing_children(r, f, line);
+    r->depth--;
+    if (f->spec->id == E_BID)
+        emit(r);
+}
+
+static void on_chars(void *ctx, const xmlChar *ch, int len)
+{
+    reader *r = ctx;
+    if (r->skip || r->depth == 0)
+        return;
+    frame *f = &r->frames[r->depth - 1];
+    if (f->spec->text != T_NONE) {
+        if (r->text.len < 4096) /* longer than any valid text: the type check fails anyway */
+            tp_buf_put(&r->text, ch, (size_t)len);
+        return;
+    }
+    for (int i = 0; i < len; i++)
+        if (ch[i] != ' ' && ch[i] != '\t' && ch[i] != '\n' && ch[i] != '\r') {
+            if (!f->text_reported)
+                problem(r, cur_line(r), "texte inattendu dans <%s>", f->spec->name);
+            f->text_reported = true;
+            return;
+        }
+}
+
+static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, const xmlChar *sys)
+{
+    reader *r = ctx;
+    if (!r->xml_error) {
+        r->xml_error = true;
+        r->xml_error_line = cur_line(r);
+        r->xml_error_msg = xstrdup("déclaration <!DOCTYPE> refusée (elle permet l'expansion "
+                                   "d'entités et les entités externes)");
+    }
+    xmlStopParser(r->ctxt);
+}
+
+static void on_error(void *ctx, xmlErrorPtr err)
+{
+    reader *r = ctx;
+    if (!err || err->level < XML_ERR_ERROR || r->xml_error)
+        return;
+    r->xml_error = true;
+    r->xml_error_line = err->line;
+    tp_buf m;
+    tp_buf_init(&m);
+    tp_buf_puts(&m, "XML mal formé : ");
+    for (const char *p = err->message ? err->message : "erreur"; *p; p++)
+        if (*p != '\n' && *p != '\r')
+            tp_buf_putc(&m, *p);
+    r->xml_error_msg = tp_buf_detach(&m);
+}
+
+static void reader_init(reader *r, xmlSAXHandler *h, const char *name, tp_bid_fn fn, void *ud,
+                        tp_diags *d)
+{
+    memset(r, 0, sizeof *r);
+    r->source = name;
+    r->fn = fn;
+    r->ud = ud;
+    r->d = d;
+    tp_buf_init(&r->text);
+    tp_buf_init(&r->attr);
+    memset(h, 0, sizeof *h);
+    h->initialized = XML_SAX2_MAGIC;
+    h->startElementNs = on_start;
+    h->endElementNs = on_end;
+    h->characters = on_chars;
+    h->internalSubset = on_doctype;
+    h->serror = on_error;
+}
+
+/* After the last chunk: a broken document still yields its bid. */
+static tp_err reader_finish(reader *r)
+{
+    if (r->xml_error) {
+        if (!r->bid && r->root != ROOT_BIDS)
+            r->bid = new_bid(r, r->xml_error_line);
+        if (r->bid) {
+            add_problem(r->bid, r->xml_error_line, true, "%s", r->xml_error_msg);
+            emit(r);
+        }
+        if (r->root == ROOT_BIDS && r->rc == TP_OK) {
+            tp_diag_error(r->d, r->source, r->xml_error_line, "bids",
+                          "repair the stream, or send each bid as its own file",
+                          "the <bids> stream is not well-formed: bids after line %d cannot be "
+                          "read (%s)",
+                          r->xml_error_line, r->xml_error_msg);
+            r->rc = TP_EPARSE;
+        }
+    } else if (r->bid) {
+        emit(r); /* unreachable with a well-formed document; kept for safety */
+    }
+    if (r->rc == TP_OK && r->stream_problem)
+        r->rc = TP_EINVALID;
+    tp_bid_free(r->bid);
+    r->bid = NULL;
+    free(r->xml_error_msg);
+    tp_buf_dispose(&r->text);
+    tp_buf_dispose(&r->attr);
+    return r->rc;
+}
+
+#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES)
+
+/* Encoding and I/O errors bypass the SAX handler and would reach libxml2's
+ * default handler, which prints: catch them too while this parse runs. */
+static tp_err push_start(reader *r, xmlSAXHandler *h, const char *name)
+{
+    xmlSetStructuredErrorFunc(r, on_error);
+    r->ctxt = xmlCreatePushParserCtxt(h, r, NULL, 0, name);
+    if (!r->ctxt) {
+        xmlSetStructuredErrorFunc(NULL, NULL);
+        return TP_EXML;
+    }
+    xmlCtxtUseOptions(r->ctxt, PARSE_OPTIONS);
+    return TP_OK;
+}
+
+static void push_end(reader *r)
+{
+    xmlFreeParserCtxt(r->ctxt);
+    r->ctxt = NULL;
+    xmlSetStructuredErrorFunc(NULL, NULL);
+}
+
+tp_err tp_bid_read_memory(const char *data, size_t len, const char *display_name, tp_bid_fn fn,
+                          void *ud, tp_diags *d)
+{
+    reader r;
+    xmlSAXHandler h;
+    reader_init(&r, &h, display_name, fn, ud, d);
+    tp_err rc = push_start(&r, &h, display_name);
+    if (rc != TP_OK) {
+        tp_buf_dispose(&r.text);
+        tp_buf_dispose(&r.attr);
+        return rc;
+    }
+    const size_t chunk = 1u << 20;
+    size_t off = 0;
+    while (off < len && !r.xml_error && r.rc == TP_OK) {
+        size_t n = len - off < chunk ? len - off : chunk;
+        xmlParseChunk(r.ctxt, data + off, (int)n, 0);
+        off += n;
+    }
+    if (!r.xml_error && r.rc == TP_OK)
+        xmlParseChunk(r.ctxt, NULL, 0, 1);
+    push_end(&r);
+    return reader_finish(&r);
+}
+
+tp_err tp_bid_read_file(FILE *f, const char *display_name, tp_bid_fn fn, void *ud, tp_diags *d)
+{
+    reader r;
+    xmlSAXHandler h;
+    reader_init(&r, &h, display_name, fn, ud, d);
+    tp_err rc = push_start(&r, &h, display_name);
+    if (rc != TP_OK) {
+        tp_buf_dispose(&r.text);
+        tp_buf_dispose(&r.attr);
+        return rc;
+    }
+    char *buf = xmalloc(1u << 16);
+    size_t n;
+    while (!r.xml_error && r.rc == TP_OK && (n = fread(buf, 1, 1u << 16, f)) > 0)
+        xmlParseChunk(r.ctxt, buf, (int)n, 0);
+    bool io_error = ferror(f) != 0;
+    if (!r.xml_error && r.rc == TP_OK && !io_error)
+        xmlParseChunk(r.ctxt, NULL, 0, 1);
+    free(buf);
+    push_end(&r);
+    if (io_error) {
+        tp_diag_error(d, display_name, 0, NULL, NULL, "read error");
+        reader_finish(&r);
+        return TP_EIO;
+    }
+    return reader_finish(&r);
+}
+
+typedef struct first_bid {
+    tp_bid *bid;
+} first_bid;
+
+static tp_err keep_first(void *ud, tp_bid *bid)
+{
+    first_bid *fb = ud;
+    if (fb->bid) {
+        tp_bid_free(bid);
+        return TP_OK;
+    }
+    fb->bid = bid;
+    return TP_OK;
+}
+
+tp_err tp_bid_parse_one(tp_bid **out, const char *data, size_t len, const char *display_name,
+                        tp_diags *d)
+{
+    first_bid fb = {NULL};
+    tp_err rc = tp_bid_read_memory(data, len, display_name, keep_first, &fb, d);
+    *out = fb.bid;
+    return rc;
+}

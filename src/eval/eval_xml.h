@@ -1,0 +1,19 @@
+/* The evaluation written out: XML (schemas/evaluation.xsd, namespace
+ * urn:tenderpack:evaluation:1, shaped for an XSLT report: per lot, offers
+ * in rank order with their scores and findings), and a table for people as
+ * text or CSV. All deterministic: the same inputs give the same bytes. */
+#ifndef TP_EVAL_XML_H
+#define TP_EVAL_XML_H
+
+#include "../core/buf.h"
+#include "../core/err.h"
+#include "eval.h"
+
+#define TP_EVAL_XML_NS "urn:tenderpack:evaluation:1"
+
+/* ev must be finished (tp_evaluation_finish). TP_EIO when the sink fails. */
+tp_err tp_evaluation_write_xml(const tp_evaluation *ev, tp_sink *out);
+tp_err tp_evaluation_write_text(const tp_evaluation *ev, tp_sink *out);
+tp_err tp_evaluation_write_csv(const tp_evaluation *ev, tp_sink *out);
+
+#endif

@@ -1,0 +1,38 @@
+/* Scores, the 15 % rule and the ranking. Every score is an exact fraction
+ * until it is shown: rounded once, half up, to hundredths. */
+#ifndef TP_SCORE_H
+#define TP_SCORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../core/money.h"
+#include "units.h"
+
+/* Points of a linear scale: 0 at floor, max_points at target, linear
+ * between, clamped; target below floor means lower is better. */
+tp_q tp_score_linear_points(tp_q v, tp_q floor, tp_q target, int max_points);
+
+/* q rounded half up to hundredths: 1234 for 12.345 (q >= 0). */
+int64_t tp_q_hundredths(tp_q q);
+
+/* The abnormally-low-price rule (AR 18/04/2017 art. 36, applied here to
+ * supplies as a warning): with n >= 3 regular prices, the average leaves out
+ * the lowest and the highest when n < 7 and takes them all when n >= 7; a
+ * price at or below 85 % of that average (at least 15 % below it) is flagged. */
+typedef struct tp_alp {
+    bool computed;    /* n >= 3 */
+    size_t count;     /* prices in the average */
+    tp_cents average; /* rounded half up to the cent, for display */
+    tp_cents threshold; /* 85 % of the average rounded down: the highest flagged price */
+} tp_alp;
+
+/* flags (n entries, may be NULL) receive the verdict per price. */
+void tp_alp_compute(tp_alp *out, bool *flags, const tp_cents *prices, size_t n);
+
+/* Price criterion: weight × lowest / price, in hundredths (rounded half up).
+ * A zero price scores the full weight. */
+int64_t tp_price_score_hundredths(tp_cents lowest, tp_cents price, int weight);
+
+#endif
