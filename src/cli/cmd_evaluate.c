@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../core/buf.h"
 #include "../core/mem.h"
@@ -12,6 +13,9 @@
 #include "../eval/eval_xml.h"
 #include "../forms/forms.h"
 #include "../input/tender_read.h"
+#include "../render/render.h"
+#include "../report/report.h"
+#include "../xml/xmlsafe.h"
 #include "cmd.h"
 #include "register.h"
 
@@ -52,6 +56,71 @@ static tp_err write_out(const tp_evaluation *ev, format fmt, tp_sink *sink)
     return tp_evaluation_write_xml(ev, sink);
 }
 
+/* -o DIR: an existing folder, or a path ending with '/' (created when missing). */
+static bool is_dir_output(const char *path)
+{
+    size_t n = strlen(path);
+    struct stat st;
+    return (n > 0 && path[n - 1] == '/') || (stat(path, &st) == 0 && S_ISDIR(st.st_mode));
+}
+
+static char *path_in(const char *dir, const char *name)
+{
+    size_t n = strlen(dir);
+    tp_buf p;
+    tp_buf_init(&p);
+    tp_buf_puts(&p, dir);
+    if (n > 0 && dir[n - 1] != '/')
+        tp_buf_putc(&p, '/');
+    tp_buf_puts(&p, name);
+    return tp_buf_detach(&p);
+}
+
+/* DIR/evaluation.xml and the report DIR/rapport-evaluation.{pdf,odt,docx}:
+ * everything is made in memory first, then each file is written atomically,
+ * so a failure leaves no file behind, or only complete ones. */
+static tp_err write_dir(const char *dir, const tp_evaluation *ev, const tp_tender *t,
+                        int64_t epoch, const char *date, tp_diags *d)
+{
+    size_t n = 1 + tp_renderer_count;
+    tp_buf *files = xcalloc(n, sizeof *files);
+    char **names = xcalloc(n, sizeof *names);
+    for (size_t i = 0; i < n; i++)
+        tp_buf_init(&files[i]);
+    xmlDocPtr xml = NULL;
+    tp_doc *doc = NULL;
+    tp_sink sink = tp_sink_buf(&files[0]);
+    tp_err rc = tp_evaluation_write_xml(ev, &sink);
+    if (rc == TP_OK)
+        rc = tp_xml_parse(&xml, files[0].data, files[0].len, "evaluation.xml", d);
+    if (rc == TP_OK)
+        rc = tp_report_doc(&doc, xml, date, d);
+    if (rc == TP_OK)
+        rc = tp_report_render(files + 1, n - 1, doc, t->reference, epoch, d);
+    if (rc == TP_OK && mkdir(dir, 0777) != 0 && errno != EEXIST) {
+        tp_diag_error(d, dir, 0, NULL, "check the path and the permissions",
+                      "cannot create the output folder: %s", strerror(errno));
+        rc = TP_EIO;
+    }
+    names[0] = path_in(dir, "evaluation.xml");
+    for (size_t i = 1; i < n; i++) {
+        char base[64];
+        snprintf(base, sizeof base, "%s%s", TP_REPORT_BASENAME, tp_renderers[i - 1].extension);
+        names[i] = path_in(dir, base);
+    }
+    for (size_t i = 0; rc == TP_OK && i < n; i++)
+        rc = tp_write_file_atomic(names[i], files[i].data, files[i].len, d);
+    for (size_t i = 0; i < n; i++) {
+        tp_buf_dispose(&files[i]);
+        free(names[i]);
+    }
+    free(files);
+    free(names);
+    tp_doc_free(doc);
+    xmlFreeDoc(xml);
+    return rc;
+}
+
 static int usage_error(const char *msg)
 {
     fprintf(stderr, "tenderpack evaluate: %s (see 'tenderpack evaluate --help')\n", msg);
@@ -63,6 +132,7 @@ static int run(int argc, char **argv)
     tp_opts o = {argc, argv, 1, NULL, false};
     const char *opt, *output = "-", *tender = NULL, *db = NULL;
     format fmt = FMT_XML;
+    bool fmt_given = false;
     size_t n_bids = 0;
     int stdin_uses = 0;
     int rc_usage = -1;
@@ -80,6 +150,7 @@ static int run(int argc, char **argv)
                     rc_usage = TP_EXIT_USAGE;
             } else if (!strcmp(opt, "-f") || !strcmp(opt, "--format")) {
                 const char *v = tp_opt_value(&o, "evaluate", opt);
+                fmt_given = true;
                 if (!v)
                     rc_usage = TP_EXIT_USAGE;
                 else if (!strcmp(v, "xml"))
@@ -120,6 +191,14 @@ static int run(int argc, char **argv)
         rc_usage = usage_error("no bid given (a file, or '-' for a <bids> stream on stdin)");
     else if (stdin_uses > 1)
         rc_usage = usage_error("stdin ('-') can be read only once");
+    bool to_dir = strcmp(output, "-") != 0 && is_dir_output(output);
+    int64_t epoch = 0;
+    char date[11] = "";
+    if (rc_usage < 0 && to_dir && fmt_given && fmt != FMT_XML)
+        rc_usage = usage_error("-o DIR writes evaluation.xml and the report: drop -f, or give "
+                               "-o a file name");
+    if (rc_usage < 0 && to_dir && !tp_report_epoch(&epoch, date, getenv("SOURCE_DATE_EPOCH"), NULL))
+        rc_usage = usage_error("SOURCE_DATE_EPOCH is not a number of seconds: unset it or fix it");
     if (rc_usage >= 0) {
         free(bid_args);
         return rc_usage;
@@ -146,7 +225,12 @@ static int run(int argc, char **argv)
     rc = tp_evaluation_finish(ev);
     if (rc != TP_OK)
         goto cleanup;
-    if (strcmp(output, "-") == 0) {
+    if (to_dir) {
+        char deadline[11];
+        tp_report_epoch(&epoch, date, getenv("SOURCE_DATE_EPOCH"),
+                        tp_date_format(deadline, t->deadline));
+        rc = write_dir(output, ev, t, epoch, date, &d);
+    } else if (strcmp(output, "-") == 0) {
         tp_sink sink = tp_sink_file(stdout);
         rc = write_out(ev, fmt, &sink);
         if (rc == TP_OK && fflush(stdout) != 0)
@@ -187,6 +271,10 @@ const tp_cmd tp_cmd_evaluate = {
     "Options:\n"
     "  -f, --format FMT   xml (default, schemas/evaluation.xsd), text or csv\n"
     "  -o, --output FILE  Write to FILE atomically instead of stdout ('-')\n"
+    "  -o, --output DIR/  With an existing folder (or a path ending in '/',\n"
+    "                     created): write DIR/evaluation.xml and the evaluation\n"
+    "                     report DIR/rapport-evaluation.pdf, .odt and .docx\n"
+    "                     (French; dated SOURCE_DATE_EPOCH or the deadline's day)\n"
     "  --db FILE REF      Evaluate every bid the register FILE holds for tender REF\n"
     "                     (receipt times from the register) and store the result\n"
     "  -h, --help         Show this help\n"

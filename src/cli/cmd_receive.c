@@ -93,7 +93,7 @@ static int run(int argc, char **argv)
         if (rc == TP_OK)
             rc = tp_db_begin(db, true, &d);
         if (rc == TP_OK)
-            rc = tp_db_bid_add(db, args[0], &nb, &receipt, &d);
+            rc = tp_db_bid_add(&receipt, db, args[0], &nb, &d);
         if (rc == TP_OK)
             rc = tp_db_commit(db, &d);
         if (rc == TP_OK && receipt.duplicate)
@@ -120,7 +120,7 @@ const tp_cmd tp_cmd_receive = {
     "32 MiB). A bid is never changed or lost: the same bytes received again for\n"
     "the same tender are reported as a duplicate and logged, not stored twice;\n"
     "a bid received after the deadline is kept and marked late. The receipt\n"
-    "time is the only use tenderpack makes of the clock.\n"
+    "time is read from the clock (in Brussels time), unless --received gives it.\n"
     "\n"
     "Options:\n"
     "  --db FILE          The register (default: tenderpack.db in the current folder)\n"

@@ -199,7 +199,7 @@ static int run(int argc, char **argv)
         if (rc == TP_OK)
             rc = tp_db_begin(db, true, &d);
         if (rc == TP_OK)
-            rc = tp_db_tender_add(db, &nt, &already, &d);
+            rc = tp_db_tender_add(&already, db, &nt, &d);
         if (rc == TP_OK)
             rc = tp_db_commit(db, &d);
     }

@@ -186,7 +186,7 @@ static int run(int argc, char **argv)
     if (rc == TP_OK)
         rc = tp_db_begin(db, false, &d);
     if (rc == TP_OK)
-        rc = tp_db_tender_get(db, ref, false, &t, &d);
+        rc = tp_db_tender_get(&t, db, ref, false, &d);
     if (rc == TP_OK)
         rc = write_show(&s, db, &t);
     if (rc == TP_OK)

@@ -12,6 +12,7 @@
 #include "../eval/eval.h"
 #include "../eval/eval_xml.h"
 #include "../forms/forms.h"
+#include "../forms/unzip.h"
 #include "../input/tender_read.h"
 #include "../store/db.h"
 #include "../store/when.h"
@@ -103,8 +104,7 @@ static tp_err feed_bid(void *ud, const tp_db_bid *row)
     tp_diags_init(&local);
     size_t before = f->bids;
     tp_err rc;
-    if (tp_form_detect(row->content, row->size) != TP_FORM_NONE ||
-        !strcmp(row->kind, "ods") || !strcmp(row->kind, "xlsx"))
+    if (tp_unzip_is_zip(row->content, row->size)) /* a form, or an archive it will refuse */
         rc = tp_form_read_memory(row->content, row->size, f->display, add_received, f, &local);
     else
         rc = tp_bid_read_memory(row->content, row->size, f->display, add_received, f, &local);
@@ -146,7 +146,7 @@ int tp_register_evaluate(const char *db_path, const char *reference, int format,
     if (rc == TP_OK)
         rc = tp_db_begin(db, true, &d);
     if (rc == TP_OK)
-        rc = tp_db_tender_get(db, reference, true, &rt, &d);
+        rc = tp_db_tender_get(&rt, db, reference, true, &d);
     if (rc == TP_OK)
         rc = tp_tender_parse(&t, &p, tp_buf_cstr(&rt.tender_xml), rt.tender_xml.len,
                              reference, &d);
@@ -165,8 +165,8 @@ int tp_register_evaluate(const char *db_path, const char *reference, int format,
     int micro = 0;
     int64_t utc = tp_now_utc(&micro);
     if (rc == TP_OK)
-        rc = tp_db_evaluation_add(db, rt.id, tp_format_brussels(now, utc, micro),
-                                  (long long)f.bids, xml.data, xml.len, NULL, &d);
+        rc = tp_db_evaluation_add(NULL, db, rt.id, tp_format_brussels(now, utc, micro),
+                                  (long long)f.bids, xml.data, xml.len, &d);
     if (rc == TP_OK)
         rc = tp_db_commit(db, &d);
     if (rc == TP_OK) {

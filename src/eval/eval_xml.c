@@ -305,6 +305,32 @@ static void lot_xml(writer *w, const tp_evaluation *ev, const tp_lot_eval *le)
     puts_(w, "    </lot>\n");
 }
 
+/* The buyer (with its legal form: the report names the body that decides)
+ * and the published award criteria (the report's table headers). */
+static void tender_extra_xml(writer *w, const tp_tender *t)
+{
+    const tp_profile *p = t->profile;
+    if (p && p->po.name.s) {
+        puts_(w, "    <buyer");
+        attr(w, "legalForm", p->po.legal_form.s);
+        tp_buf_putc(&w->b, '>');
+        esc(w, p->po.name.s);
+        puts_(w, "</buyer>\n");
+    }
+    if (t->n_criteria == 0)
+        return;
+    puts_(w, "    <criteria>\n");
+    for (size_t i = 0; i < t->n_criteria; i++) {
+        puts_(w, "      <criterion");
+        attr(w, "id", t->criteria[i].id);
+        attr_n(w, "weight", t->criteria[i].weight);
+        tp_buf_putc(&w->b, '>');
+        esc(w, t->criteria[i].label);
+        puts_(w, "</criterion>\n");
+    }
+    puts_(w, "    </criteria>\n");
+}
+
 tp_err tp_evaluation_write_xml(const tp_evaluation *ev, tp_sink *out)
 {
     const tp_tender *t = ev->tender;
@@ -324,8 +350,9 @@ tp_err tp_evaluation_write_xml(const tp_evaluation *ev, tp_sink *out)
     attr_money(&w, "estimateHtva", t->estimate_htva);
     if (t->budget_tvac > 0)
         attr_money(&w, "budgetTvac", t->budget_tvac);
+    attr_n(&w, "standstillDays", t->standstill_days);
     puts_(&w, ">\n");
-    element(&w, "    ", "buyer", t->profile && t->profile->po.name.s ? t->profile->po.name.s : NULL);
+    tender_extra_xml(&w, t);
     puts_(&w, "  </tender>\n");
 
     size_t excluded = 0;

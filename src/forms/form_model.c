@@ -336,7 +336,7 @@ static void value_row(form *f, xmlNodePtr req, xmlNodePtr sc)
     char *op = req ? tp_xml_attr(req, "op") : NULL;
     char *kind = sc ? tp_xml_attr(sc, "kind") : NULL;
     if (op && !strcmp(op, "oneof")) {
-        char *items[64];
+        char *items[64] = {0};
         size_t n = 0;
         for (xmlNodePtr c = tp_xml_child(req, "choice"); c && n < 64; c = tp_xml_next(c, "choice"))
             items[n++] = tp_xml_text(c);

@@ -36,7 +36,7 @@ typedef struct form_sheet {
 void form_sheet_free(form_sheet *s); /* NULL-safe */
 
 /* Reads the first sheet. Errors (with diagnostics naming the member):
- * TP_EPARSE, TP_ELIMIT, TP_EINVALID, TP_EZIP. */
+ * TP_EPARSE, TP_ELIMIT, TP_EINVALID. */
 tp_err form_sheet_read_ods(form_sheet **out, tp_unzip *z, const char *display, tp_diags *d);
 tp_err form_sheet_read_xlsx(form_sheet **out, tp_unzip *z, const char *display, tp_diags *d);
 

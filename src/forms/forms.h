@@ -43,7 +43,8 @@ tp_form_kind tp_form_detect(const char *data, size_t len);
  * An archive that cannot be read safely (not a zip or spreadsheet, over a
  * size or entry limit, unsafe entry names, a sheet that is not well-formed,
  * a spreadsheet that is not a tenderpack form) is refused: no bid, a
- * diagnostic, and TP_EZIP, TP_ELIMIT, TP_EPARSE or TP_EINVALID. The bid has
+ * diagnostic, and TP_EPARSE (damaged zip or XML), TP_ELIMIT or TP_EINVALID
+ * (all exit code 1 on the command line). The bid has
  * no receipt time (has_received false): the register or the caller sets it. */
 tp_err tp_form_read_memory(const char *data, size_t len, const char *display_name, tp_bid_fn fn,
                            void *ud, tp_diags *d);

@@ -60,7 +60,7 @@ static tp_err check_entries(tp_unzip *z, tp_diags *d)
         if (zip_stat_index(z->za, (zip_uint64_t)i, 0, &st) != 0 || !(st.valid & ZIP_STAT_NAME)) {
             tp_diag_error(d, z->display, 0, NULL, "send the file again, as saved by the spreadsheet",
                           "entry %zu of the zip cannot be read", i + 1);
-            return TP_EZIP;
+            return TP_EPARSE;
         }
         if (!name_is_safe(st.name)) {
             tp_diag_error(d, z->display, 0, st.name,
@@ -121,7 +121,7 @@ tp_err tp_unzip_open(tp_unzip **out, const void *data, size_t len, const char *d
         zip_error_fini(&zerr);
         if (src)
             zip_source_free(src);
-        return TP_EZIP;
+        return TP_EPARSE;
     }
     zip_error_fini(&zerr);
     zip_int64_t n = zip_get_num_entries(za, 0);
@@ -180,7 +180,7 @@ tp_err tp_unzip_read(tp_unzip *z, const char *name, tp_buf *out, tp_diags *d)
     if (!f) {
         tp_diag_error(d, z->display, 0, name, "send the file again, as saved by the spreadsheet",
                       "the zip entry cannot be opened (%s)", zip_strerror(z->za));
-        return TP_EZIP;
+        return TP_EPARSE;
     }
     char chunk[16384];
     uint64_t got = 0;
@@ -191,7 +191,7 @@ tp_err tp_unzip_read(tp_unzip *z, const char *name, tp_buf *out, tp_diags *d)
             tp_diag_error(d, z->display, 0, name,
                           "send the file again, as saved by the spreadsheet",
                           "the zip entry is damaged (%s)", zip_file_strerror(f));
-            rc = TP_EZIP;
+            rc = TP_EPARSE;
             break;
         }
         if (r == 0)

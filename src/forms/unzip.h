@@ -26,8 +26,9 @@ bool tp_unzip_is_zip(const void *data, size_t len);
 
 /* Opens data (borrowed: it must outlive the reader) and checks every entry:
  * count, names, declared sizes, encryption. display_name is for messages.
- * TP_EZIP (not a readable zip), TP_ELIMIT (over a limit) or TP_EINVALID
- * (unsafe or duplicate name), each with a diagnostic. */
+ * TP_EPARSE (not a readable zip: damaged input, not a library failure),
+ * TP_ELIMIT (over a limit) or TP_EINVALID (unsafe or duplicate name,
+ * encryption), each with a diagnostic. */
 tp_err tp_unzip_open(tp_unzip **out, const void *data, size_t len, const char *display_name,
                      tp_diags *d);
 
@@ -37,7 +38,8 @@ const char *tp_unzip_name(const tp_unzip *z, size_t i);
 bool tp_unzip_has(const tp_unzip *z, const char *name);
 
 /* Decompresses member `name` into out (appended), counting real bytes
- * against both limits whatever the archive declares. TP_EINVALID when absent. */
+ * against both limits whatever the archive declares. TP_EINVALID when absent,
+ * TP_EPARSE when damaged. */
 tp_err tp_unzip_read(tp_unzip *z, const char *name, tp_buf *out, tp_diags *d);
 
 void tp_unzip_free(tp_unzip *z); /* NULL-safe */

@@ -170,10 +170,18 @@ const char *tp_dec_format(char buf[32], tp_dec d)
         frac /= 10;
         scale--;
     }
+    /* At most 1 + 19 + 1 + 6 characters, but the compiler cannot see the
+     * scale bound: format wide, then copy. */
+    char wide[64];
     if (scale == 0)
-        snprintf(buf, 32, "%s%llu", d.num < 0 ? "-" : "", ip);
+        snprintf(wide, sizeof wide, "%s%llu", d.num < 0 ? "-" : "", ip);
     else
-        snprintf(buf, 32, "%s%llu.%0*llu", d.num < 0 ? "-" : "", ip, scale, frac);
+        snprintf(wide, sizeof wide, "%s%llu.%0*llu", d.num < 0 ? "-" : "", ip, scale, frac);
+    size_t n = strlen(wide);
+    if (n > 31)
+        n = 31;
+    memcpy(buf, wide, n);
+    buf[n] = '\0';
     return buf;
 }
 

@@ -233,7 +233,7 @@ void tp_db_rollback(tp_db *db)
 
 /* ------------------------------------------------------------ tenders */
 
-tp_err tp_db_tender_add(tp_db *db, const tp_db_new_tender *t, bool *already, tp_diags *d)
+tp_err tp_db_tender_add(bool *already, tp_db *db, const tp_db_new_tender *t, tp_diags *d)
 {
     *already = false;
     char tender_hex[65], profile_hex[65], pack_hex[65];
@@ -352,7 +352,7 @@ static void tender_from_row(tp_db_tender *t, sqlite3_stmt *st, bool with_xml)
                    (size_t)sqlite3_column_bytes(st, 13));
 }
 
-tp_err tp_db_tender_get(tp_db *db, const char *reference, bool with_xml, tp_db_tender *out,
+tp_err tp_db_tender_get(tp_db_tender *out, tp_db *db, const char *reference, bool with_xml,
                         tp_diags *d)
 {
     memset(out, 0, sizeof *out);
@@ -444,13 +444,13 @@ static tp_err log_duplicate(tp_db *db, sqlite3_stmt *found, const tp_db_new_bid 
     return rc;
 }
 
-tp_err tp_db_bid_add(tp_db *db, const char *reference, const tp_db_new_bid *b,
-                     tp_db_receipt *out, tp_diags *d)
+tp_err tp_db_bid_add(tp_db_receipt *out, tp_db *db, const char *reference,
+                     const tp_db_new_bid *b, tp_diags *d)
 {
     memset(out, 0, sizeof *out);
     hex_of(out->sha256, b->content, b->len);
     tp_db_tender t;
-    tp_err rc = tp_db_tender_get(db, reference, false, &t, d);
+    tp_err rc = tp_db_tender_get(&t, db, reference, false, d);
     if (rc != TP_OK)
         return rc;
     sqlite3_stmt *st = prepare(db, "SELECT id, seq, late, received_at FROM bid "
@@ -584,8 +584,8 @@ tp_err tp_db_duplicates_each(tp_db *db, int64_t tender_id,
 
 /* ------------------------------------------------------------ evaluations */
 
-tp_err tp_db_evaluation_add(tp_db *db, int64_t tender_id, const char *evaluated_at, long long bids,
-                            const void *result_xml, size_t len, int64_t *id, tp_diags *d)
+tp_err tp_db_evaluation_add(int64_t *id, tp_db *db, int64_t tender_id, const char *evaluated_at,
+                            long long bids, const void *result_xml, size_t len, tp_diags *d)
 {
     char hex[65];
     hex_of(hex, result_xml, len);

@@ -65,7 +65,7 @@ typedef struct tp_db_new_tender {
 /* Stores a tender. The same reference with the same tender XML again sets
  * *already (nothing written); with another tender XML it is TP_EINVALID: a
  * registered tender is never changed. */
-tp_err tp_db_tender_add(tp_db *db, const tp_db_new_tender *t, bool *already, tp_diags *d);
+tp_err tp_db_tender_add(bool *already, tp_db *db, const tp_db_new_tender *t, tp_diags *d);
 
 typedef struct tp_db_tender {
     int64_t id;
@@ -80,7 +80,7 @@ void tp_db_tender_dispose(tp_db_tender *t);
 
 /* The tender of a reference; TP_EINVALID (diagnostic naming the reference)
  * when it is not registered. */
-tp_err tp_db_tender_get(tp_db *db, const char *reference, bool with_xml, tp_db_tender *out,
+tp_err tp_db_tender_get(tp_db_tender *out, tp_db *db, const char *reference, bool with_xml,
                         tp_diags *d);
 
 /* Every tender, by reference. fn's non-OK return stops and is returned. */
@@ -111,8 +111,8 @@ typedef struct tp_db_receipt {
 } tp_db_receipt;
 
 /* Records a bid for a registered tender (TP_EINVALID when unknown). */
-tp_err tp_db_bid_add(tp_db *db, const char *reference, const tp_db_new_bid *b,
-                     tp_db_receipt *out, tp_diags *d);
+tp_err tp_db_bid_add(tp_db_receipt *out, tp_db *db, const char *reference,
+                     const tp_db_new_bid *b, tp_diags *d);
 
 typedef struct tp_db_bid {
     int64_t id;
@@ -141,8 +141,9 @@ tp_err tp_db_duplicates_each(tp_db *db, int64_t tender_id,
 
 /* ------------------------------------------------------------ evaluations */
 
-tp_err tp_db_evaluation_add(tp_db *db, int64_t tender_id, const char *evaluated_at, long long bids,
-                            const void *result_xml, size_t len, int64_t *id, tp_diags *d);
+/* Stores an evaluation; *id (optional) gets its row id. */
+tp_err tp_db_evaluation_add(int64_t *id, tp_db *db, int64_t tender_id, const char *evaluated_at,
+                            long long bids, const void *result_xml, size_t len, tp_diags *d);
 
 typedef struct tp_db_evaluation {
     int64_t id;

@@ -105,7 +105,7 @@ static void add_tender(tp_db *db, const char *ref, const char *xml, tp_err want,
                           DEADLINE_UTC, NULL, 0, xml, strlen(xml), NULL, 0, NULL, 0};
     bool already = true;
     assert_int_equal(tp_db_begin(db, true, &d), TP_OK);
-    assert_int_equal(tp_db_tender_add(db, &t, &already, &d), want);
+    assert_int_equal(tp_db_tender_add(&already, db, &t, &d), want);
     if (want == TP_OK) {
         assert_int_equal(already, want_already);
         assert_int_equal(tp_db_commit(db, &d), TP_OK);
@@ -125,7 +125,7 @@ static tp_err receive(tp_db *db, const char *ref, const char *content, int64_t u
                        tp_format_brussels(when, utc, micro), utc, micro};
     tp_err rc = tp_db_begin(db, true, &d);
     if (rc == TP_OK)
-        rc = tp_db_bid_add(db, ref, &b, r, &d);
+        rc = tp_db_bid_add(r, db, ref, &b, &d);
     if (rc == TP_OK)
         rc = tp_db_commit(db, &d);
     else
@@ -188,13 +188,13 @@ static void test_db__tender_registered_once_never_changed(void **state)
     tp_diags d;
     tp_diags_init(&d);
     tp_db_tender t;
-    assert_int_equal(tp_db_tender_get(db, "REF-1", true, &t, &d), TP_OK);
+    assert_int_equal(tp_db_tender_get(&t, db, "REF-1", true, &d), TP_OK);
     assert_string_equal(tp_buf_cstr(&t.tender_xml), "<tender/>");
     assert_string_equal(t.source, "tender");
     assert_int_equal(t.deadline_utc, DEADLINE_UTC);
     assert_null(t.profile_sha256);
     tp_db_tender_dispose(&t);
-    assert_int_equal(tp_db_tender_get(db, "NOPE", false, &t, &d), TP_EINVALID);
+    assert_int_equal(tp_db_tender_get(&t, db, "NOPE", false, &d), TP_EINVALID);
     assert_non_null(strstr(d.v[d.n - 1].msg, "no tender 'NOPE'"));
     tp_db_close(db);
     char *err = NULL;
@@ -253,7 +253,7 @@ static void test_db__bids_numbered_duplicates_and_late(void **state)
     tp_diags d;
     tp_diags_init(&d);
     tp_db_tender t;
-    assert_int_equal(tp_db_tender_get(db, "REF-1", false, &t, &d), TP_OK);
+    assert_int_equal(tp_db_tender_get(&t, db, "REF-1", false, &d), TP_OK);
     assert_int_equal(t.bids, 3);
     assert_int_equal(t.late, 1);
     assert_int_equal(t.duplicates, 1);
