@@ -5,7 +5,7 @@
  * logged as a duplicate, not stored twice. Schema and migrations:
  * src/store/migrations.c and docs/REGISTER.md.
  *
- * Concurrency: WAL journal, a 5 s busy timeout, foreign keys on, prepared
+ * Concurrency: WAL journal, a 30 s busy timeout, foreign keys on, prepared
  * statements only. A command runs in one transaction (tp_db_begin …
  * tp_db_commit); writers take the write lock at BEGIN (IMMEDIATE), so two
  * receivers never interleave. */
@@ -20,7 +20,7 @@
 #include "../core/err.h"
 
 #define TP_DB_DEFAULT_PATH "tenderpack.db"
-#define TP_DB_BUSY_TIMEOUT_MS 5000
+#define TP_DB_BUSY_TIMEOUT_MS 30000
 #define TP_DB_APPLICATION_ID 0x54504B31 /* "TPK1" in the file header */
 
 typedef struct tp_db tp_db;
