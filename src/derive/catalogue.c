@@ -10,7 +10,7 @@
 
 #include "../core/buf.h"
 #include "../core/mem.h"
-#include "../data/resources.h"
+#include "../data/datafile.h"
 #include "../xml/xmlsafe.h"
 
 #define CATALOGUE_RESOURCE "templates/requirements.xml"
@@ -604,11 +604,6 @@ static void read_catalogue(reader *rd, xmlNodePtr root, tp_catalogue *c)
 }
 
 /* A broken data file is the installation's problem, not the user's input. */
-static tp_err as_template_error(tp_err err)
-{
-    return err == TP_EPARSE || err == TP_EINVALID || err == TP_ELIMIT ? TP_ETEMPLATE : err;
-}
-
 tp_err tp_catalogue_parse(tp_catalogue **out, const char *data, size_t len,
                           const char *display_name, tp_diags *d)
 {
@@ -617,16 +612,9 @@ tp_err tp_catalogue_parse(tp_catalogue **out, const char *data, size_t len,
     tp_catalogue *c = NULL;
     reader rd = {display_name, d, d->nerrors};
 
-    tp_err err = tp_xml_parse(&doc, data, len, display_name, d);
-    if (err != TP_OK) {
-        err = as_template_error(err);
+    tp_err err = tp_datafile_parse(&doc, data, len, display_name, CATALOGUE_SCHEMA, d);
+    if (err != TP_OK)
         goto cleanup;
-    }
-    err = tp_xsd_validate(doc, CATALOGUE_SCHEMA, display_name, d);
-    if (err != TP_OK) {
-        err = as_template_error(err);
-        goto cleanup;
-    }
     c = xcalloc(1, sizeof *c);
     c->origin = xstrdup(display_name);
     read_catalogue(&rd, xmlDocGetRootElement(doc), c);
@@ -648,13 +636,10 @@ tp_err tp_catalogue_load(tp_catalogue **out, tp_diags *d)
     *out = NULL;
     tp_buf b;
     tp_buf_init(&b);
-    const char *origin = NULL;
     char *name = NULL;
-    tp_err err = tp_resource_load(&b, &origin, CATALOGUE_RESOURCE, d);
-    if (err == TP_OK) {
-        name = xstrdup(origin ? origin : CATALOGUE_RESOURCE); /* origin lives until the next load */
+    tp_err err = tp_datafile_read(&b, &name, CATALOGUE_RESOURCE, d);
+    if (err == TP_OK)
         err = tp_catalogue_parse(out, tp_buf_cstr(&b), b.len, name, d);
-    }
     free(name);
     tp_buf_dispose(&b);
     return err;

@@ -9,7 +9,7 @@
 #include "../core/buf.h"
 #include "../core/mem.h"
 #include "../core/money.h"
-#include "../data/resources.h"
+#include "../data/datafile.h"
 #include "../xml/xmlsafe.h"
 
 #define RULES_RESOURCE "templates/thresholds.xml"
@@ -185,11 +185,6 @@ static void read_rules(reader *rd, xmlNodePtr root, tp_rules *r)
 }
 
 /* A broken data file is the installation's problem, not the user's input. */
-static tp_err as_template_error(tp_err err)
-{
-    return err == TP_EPARSE || err == TP_EINVALID || err == TP_ELIMIT ? TP_ETEMPLATE : err;
-}
-
 tp_err tp_rules_parse(tp_rules **out, const char *data, size_t len, const char *display_name,
                       tp_diags *d)
 {
@@ -198,16 +193,9 @@ tp_err tp_rules_parse(tp_rules **out, const char *data, size_t len, const char *
     tp_rules *r = NULL;
     reader rd = {display_name, d, d->nerrors};
 
-    tp_err err = tp_xml_parse(&doc, data, len, display_name, d);
-    if (err != TP_OK) {
-        err = as_template_error(err);
+    tp_err err = tp_datafile_parse(&doc, data, len, display_name, RULES_SCHEMA, d);
+    if (err != TP_OK)
         goto cleanup;
-    }
-    err = tp_xsd_validate(doc, RULES_SCHEMA, display_name, d);
-    if (err != TP_OK) {
-        err = as_template_error(err);
-        goto cleanup;
-    }
 
     r = xcalloc(1, sizeof *r);
     r->origin = xstrdup(display_name);
@@ -230,13 +218,10 @@ tp_err tp_rules_load(tp_rules **out, tp_diags *d)
     *out = NULL;
     tp_buf b;
     tp_buf_init(&b);
-    const char *origin = NULL;
     char *name = NULL;
-    tp_err err = tp_resource_load(&b, &origin, RULES_RESOURCE, d);
-    if (err == TP_OK) {
-        name = xstrdup(origin ? origin : RULES_RESOURCE); /* origin lives until the next load */
+    tp_err err = tp_datafile_read(&b, &name, RULES_RESOURCE, d);
+    if (err == TP_OK)
         err = tp_rules_parse(out, tp_buf_cstr(&b), b.len, name, d);
-    }
     free(name);
     tp_buf_dispose(&b);
     return err;
