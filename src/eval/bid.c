@@ -6,7 +6,6 @@
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -194,10 +193,7 @@ typedef struct reader {
     char *xml_error_msg;
     bool stream_problem;
     const xmlChar *ns; /* the parser's interned copy of TP_BID_NS */
-    struct bid_queue *q; /* set when a reader thread parses: bids go to q, not to fn */
 } reader;
-
-static bool queue_put(struct bid_queue *q, tp_bid *bid, int line, char *msg);
 
 static int cur_line(reader *r)
 {
@@ -223,12 +219,7 @@ static void emit(reader *r)
         tp_bid_free(b);
         return;
     }
-    if (r->q) {
-        if (!queue_put(r->q, b, 0, NULL))
-            r->rc = TP_EINTERNAL; /* the consumer stopped; its own code is the result */
-    } else {
-        r->rc = r->fn(r->ud, b);
-    }
+    r->rc = r->fn(r->ud, b);
     if (r->rc != TP_OK && r->ctxt)
         xmlStopParser(r->ctxt);
 }
@@ -246,12 +237,6 @@ static void problem(reader *r, int line, const char *fmt, ...)
     va_end(ap);
     if (r->bid) {
         add_problem(r->bid, line, false, "%s", tp_buf_cstr(&m));
-    } else if (r->q) { /* in order with the bids, for the consumer to report */
-        if (!queue_put(r->q, NULL, line, tp_buf_detach(&m)) && r->rc == TP_OK) {
-            r->rc = TP_EINTERNAL;
-            xmlStopParser(r->ctxt);
-        }
-        r->stream_problem = true;
     } else {
         tp_diag_error(r->d, r->source, line, "bids", "a <bids> stream holds only <bid> elements",
                       "%s", tp_buf_cstr(&m));
@@ -752,180 +737,27 @@ tp_err tp_bid_read_memory(const char *data, size_t len, const char *display_name
     return reader_finish(&r);
 }
 
-/* ------------------------------------------------------------------ reader thread */
-
-/* tp_bid_read_file parses in a second thread while the caller's thread runs
- * fn (the checks): libxml2 and the rules each take about half the time.
- * Bids travel in input order through a bounded queue of batches (memory stays
- * that of a few hundred bids); stream-level problems travel with them so that
- * diagnostics keep their order and fn only ever runs on the caller's thread. */
-#define BATCH 64
-#define QUEUE_BATCHES 8
-
-typedef struct queue_item {
-    tp_bid *bid; /* NULL: a stream-level problem (line, msg) */
-    int line;
-    char *msg;
-} queue_item;
-
-typedef struct batch {
-    queue_item v[BATCH];
-    size_t n;
-} batch;
-
-struct bid_queue {
-    pthread_mutex_t mu;
-    pthread_cond_t not_empty, not_full;
-    batch slots[QUEUE_BATCHES];
-    size_t head, count;
-    bool done;     /* the reader thread has finished */
-    bool stopped;  /* the consumer wants nothing more */
-    batch pending; /* filled by the reader thread only */
-};
-
-static void item_free(queue_item *it)
-{
-    tp_bid_free(it->bid);
-    free(it->msg);
-}
-
-/* Hands the pending batch over; false (and the batch freed) once the consumer stopped. */
-static bool queue_flush(struct bid_queue *q)
-{
-    pthread_mutex_lock(&q->mu);
-    while (q->count == QUEUE_BATCHES && !q->stopped)
-        pthread_cond_wait(&q->not_full, &q->mu);
-    bool ok = !q->stopped;
-    if (ok) {
-        q->slots[(q->head + q->count) % QUEUE_BATCHES] = q->pending;
-        q->count++;
-        pthread_cond_signal(&q->not_empty);
-    }
-    pthread_mutex_unlock(&q->mu);
-    if (!ok)
-        for (size_t i = 0; i < q->pending.n; i++)
-            item_free(&q->pending.v[i]);
-    q->pending.n = 0;
-    return ok;
-}
-
-static bool queue_put(struct bid_queue *q, tp_bid *bid, int line, char *msg)
-{
-    queue_item *it = &q->pending.v[q->pending.n++];
-    it->bid = bid;
-    it->line = line;
-    it->msg = msg;
-    return q->pending.n < BATCH || queue_flush(q);
-}
-
-typedef struct file_job {
-    reader *r;
-    xmlSAXHandler *h;
-    FILE *f;
-    const char *name;
-    tp_err start_rc;
-    bool io_error;
-} file_job;
-
-static void *parse_file_thread(void *arg)
-{
-    file_job *job = arg;
-    reader *r = job->r;
-    job->start_rc = push_start(r, job->h, job->name);
-    if (job->start_rc == TP_OK) {
-        char *buf = xmalloc(1u << 16);
-        size_t n;
-        while (!r->xml_error && r->rc == TP_OK && (n = fread(buf, 1, 1u << 16, job->f)) > 0)
-            xmlParseChunk(r->ctxt, buf, (int)n, 0);
-        job->io_error = ferror(job->f) != 0;
-        if (!r->xml_error && r->rc == TP_OK && !job->io_error)
-            xmlParseChunk(r->ctxt, NULL, 0, 1);
-        free(buf);
-        push_end(r);
-    }
-    struct bid_queue *q = r->q;
-    if (!q)
-        return NULL;
-    if (q->pending.n)
-        queue_flush(q);
-    pthread_mutex_lock(&q->mu);
-    q->done = true;
-    pthread_cond_signal(&q->not_empty);
-    pthread_mutex_unlock(&q->mu);
-    return NULL;
-}
-
-/* Runs fn on every queued bid, in order, until the reader thread is done. */
-static tp_err consume(struct bid_queue *q, reader *r)
-{
-    tp_err rc = TP_OK;
-    for (;;) {
-        pthread_mutex_lock(&q->mu);
-        while (q->count == 0 && !q->done)
-            pthread_cond_wait(&q->not_empty, &q->mu);
-        if (q->count == 0) {
-            pthread_mutex_unlock(&q->mu);
-            return rc;
-        }
-        batch b = q->slots[q->head];
-        q->head = (q->head + 1) % QUEUE_BATCHES;
-        q->count--;
-        pthread_cond_signal(&q->not_full);
-        pthread_mutex_unlock(&q->mu);
-        for (size_t i = 0; i < b.n; i++) {
-            queue_item *it = &b.v[i];
-            if (rc == TP_OK && it->bid) {
-                rc = r->fn(r->ud, it->bid);
-                it->bid = NULL;
-            } else if (rc == TP_OK) {
-                tp_diag_error(r->d, r->source, it->line, "bids",
-                              "a <bids> stream holds only <bid> elements", "%s", it->msg);
-            }
-            item_free(it);
-            if (rc != TP_OK && !q->stopped) {
-                pthread_mutex_lock(&q->mu);
-                q->stopped = true;
-                pthread_cond_signal(&q->not_full);
-                pthread_mutex_unlock(&q->mu);
-            }
-        }
-    }
-}
-
 tp_err tp_bid_read_file(FILE *f, const char *display_name, tp_bid_fn fn, void *ud, tp_diags *d)
 {
     reader r;
     xmlSAXHandler h;
     reader_init(&r, &h, display_name, fn, ud, d);
-    xmlInitParser(); /* before a second thread uses libxml2 */
-    struct bid_queue *q = xcalloc(1, sizeof *q);
-    pthread_mutex_init(&q->mu, NULL);
-    pthread_cond_init(&q->not_empty, NULL);
-    pthread_cond_init(&q->not_full, NULL);
-    r.q = q;
-    file_job job = {&r, &h, f, display_name, TP_OK, false};
-    pthread_t th;
-    tp_err consumer_rc;
-    if (pthread_create(&th, NULL, parse_file_thread, &job) == 0) {
-        consumer_rc = consume(q, &r);
-        pthread_join(th, NULL);
-    } else { /* no thread: parse and check here, one bid at a time */
-        r.q = NULL;
-        parse_file_thread(&job);
-        consumer_rc = r.rc;
-    }
-    pthread_cond_destroy(&q->not_full);
-    pthread_cond_destroy(&q->not_empty);
-    pthread_mutex_destroy(&q->mu);
-    free(q);
-    r.q = NULL;
-    if (job.start_rc != TP_OK) {
+    tp_err rc = push_start(&r, &h, display_name);
+    if (rc != TP_OK) {
         tp_buf_dispose(&r.text);
         tp_buf_dispose(&r.attr);
-        return job.start_rc;
+        return rc;
     }
-    r.rc = consumer_rc; /* the reader thread's own stop code is not a result */
-    if (job.io_error) {
+    char *buf = xmalloc(1u << 16);
+    size_t n;
+    while (!r.xml_error && r.rc == TP_OK && (n = fread(buf, 1, 1u << 16, f)) > 0)
+        xmlParseChunk(r.ctxt, buf, (int)n, 0);
+    bool io_error = ferror(f) != 0;
+    if (!r.xml_error && r.rc == TP_OK && !io_error)
+        xmlParseChunk(r.ctxt, NULL, 0, 1);
+    free(buf);
+    push_end(&r);
+    if (io_error) {
         tp_diag_error(d, display_name, 0, NULL, NULL, "read error");
         reader_finish(&r);
         return TP_EIO;
