@@ -17,7 +17,10 @@ work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 ms_now() { date +%s%N; }
 median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f", m}'; }
 
-echo "== one full pack per sample ($runs runs each; $(nproc) cores; $(date -u +%F))"
+echo "== warm: packs in one process (once-per-process costs paid first and shown apart)"
+"$build/bench/bench_pack" "$runs" samples/*.xml
+echo
+echo "== cold: one 'tenderpack pack' process per pack ($runs runs each; $(nproc) cores; $(date -u +%F))"
 printf "%-45s %10s %10s %8s\n" sample "median ms" "peak RSS" pages
 all=()
 for s in samples/*.xml; do
