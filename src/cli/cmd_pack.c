@@ -211,7 +211,9 @@ static int run(int argc, char **argv)
     tp_diags_init(&d);
     tp_engine *e = NULL;
     tp_err err = tp_engine_open(&e, &d);
-    if (err == TP_OK)
+    /* Workers forked by --batch share what the parent compiled; a single pack
+     * compiles lazily, so an unpublished procedure never pays for the eForms XSD. */
+    if (err == TP_OK && a.batch)
         err = tp_pack_preload(&d);
     if (err != TP_OK) {
         tp_report(&d);
