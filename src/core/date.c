@@ -112,3 +112,30 @@ int tp_brussels_offset_minutes(tp_date d)
     tp_date start = last_sunday(d.y, 3), end = last_sunday(d.y, 10);
     return tp_date_cmp(d, start) >= 0 && tp_date_cmp(d, end) < 0 ? 120 : 60;
 }
+
+tp_date tp_easter(int y)
+{
+    /* Anonymous Gregorian algorithm (Meeus/Jones/Butcher). */
+    int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25;
+    int g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4;
+    int l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451;
+    int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+    return (tp_date){y, month, day};
+}
+
+bool tp_be_public_holiday(tp_date d)
+{
+    static const int fixed[][2] = {{1, 1}, {5, 1}, {7, 21}, {8, 15}, {11, 1}, {11, 11}, {12, 25}};
+    for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
+        if (d.m == fixed[i][0] && d.d == fixed[i][1])
+            return true;
+    long after_easter = tp_date_diff(d, tp_easter(d.y));
+    return after_easter == 1 || after_easter == 39 || after_easter == 50;
+}
+
+tp_date tp_next_working_day(tp_date d)
+{
+    while (tp_date_weekday(d) >= 6 || tp_be_public_holiday(d))
+        d = tp_date_add_days(d, 1);
+    return d;
+}

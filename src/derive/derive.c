@@ -187,13 +187,9 @@ int tp_minimum_days(const tp_rules *r, tp_procedure proc, bool electronic)
 
 tp_date tp_deadline_date(tp_date publication, int days)
 {
-    tp_date d = tp_date_add_days(publication, days);
-    int wd = tp_date_weekday(d);
-    if (wd == 6)
-        d = tp_date_add_days(d, 2);
-    else if (wd == 7)
-        d = tp_date_add_days(d, 1);
-    return d;
+    /* A time limit ending on a Saturday, Sunday or legal holiday runs to the
+     * next working day. */
+    return tp_next_working_day(tp_date_add_days(publication, days));
 }
 
 /* ---- schools ------------------------------------------------------------ */

@@ -58,6 +58,41 @@ static void test_date__format(void **state)
     assert_string_equal(tp_date_format_fr(f, (tp_date){2026, 12, 1}), "1er décembre 2026");
 }
 
+static void test_date__easter_and_belgian_holidays(void **state)
+{
+    tp_date e = tp_easter(2026);
+    assert_int_equal(e.m, 4);
+    assert_int_equal(e.d, 5);
+    e = tp_easter(2027);
+    assert_int_equal(e.m, 3);
+    assert_int_equal(e.d, 28);
+    e = tp_easter(2025);
+    assert_int_equal(e.m, 4);
+    assert_int_equal(e.d, 20);
+    assert_true(tp_be_public_holiday((tp_date){2026, 4, 6}));   /* Easter Monday */
+    assert_true(tp_be_public_holiday((tp_date){2026, 5, 14}));  /* Ascension */
+    assert_true(tp_be_public_holiday((tp_date){2026, 5, 25}));  /* Whit Monday */
+    assert_true(tp_be_public_holiday((tp_date){2026, 7, 21}));
+    assert_true(tp_be_public_holiday((tp_date){2026, 11, 11}));
+    assert_false(tp_be_public_holiday((tp_date){2026, 4, 5}));  /* Easter Sunday: a Sunday anyway */
+    assert_false(tp_be_public_holiday((tp_date){2026, 9, 27})); /* FWB day: not a legal holiday */
+    assert_false(tp_be_public_holiday((tp_date){2026, 11, 12}));
+}
+
+static void test_date__next_working_day(void **state)
+{
+    tp_date d = tp_next_working_day((tp_date){2026, 11, 11}); /* Wednesday, Armistice */
+    assert_int_equal(d.d, 12);
+    d = tp_next_working_day((tp_date){2026, 12, 25}); /* Friday, Christmas → Monday 28 */
+    assert_int_equal(d.m, 12);
+    assert_int_equal(d.d, 28);
+    d = tp_next_working_day((tp_date){2027, 3, 27}); /* Saturday before Easter → Tuesday 30 */
+    assert_int_equal(d.m, 3);
+    assert_int_equal(d.d, 30);
+    d = tp_next_working_day((tp_date){2026, 12, 2}); /* a working Wednesday stays */
+    assert_int_equal(d.d, 2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -66,6 +101,8 @@ int main(void)
         cmocka_unit_test(test_date__weekday),
         cmocka_unit_test(test_date__brussels_offset),
         cmocka_unit_test(test_date__format),
+        cmocka_unit_test(test_date__easter_and_belgian_holidays),
+        cmocka_unit_test(test_date__next_working_day),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

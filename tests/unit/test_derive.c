@@ -514,8 +514,10 @@ static void test_derive__deadlines(void **state)
     const tp_cents open = 30000000, pndapp = 15000000, pnspp = 5000000, faible = 1000000;
     /* Open, electronic: 35 − 5 = 30 days; Wed 1 April 2026 is summer time. */
     check_deadline(state, open, true, day(2026, 3, 2), 30, day(2026, 4, 1), 30, 120, 15);
-    /* Open, on paper: 35 days → Mon 6 April. */
-    check_deadline(state, open, false, day(2026, 3, 2), 35, day(2026, 4, 6), 35, 120, 15);
+    /* Open, on paper: 35 days → Mon 6 April, Easter Monday (a legal holiday) → Tue 7 April. */
+    check_deadline(state, open, false, day(2026, 3, 2), 35, day(2026, 4, 7), 36, 120, 15);
+    /* PNDAPP 22 days: Fri 25 December, Christmas → Mon 28 December. */
+    check_deadline(state, pndapp, true, day(2026, 12, 3), 22, day(2026, 12, 28), 25, 60, 15);
     /* PNDAPP 22 days: Sat 28 March → Mon 30 March (+2), the day after the switch to summer time. */
     check_deadline(state, pndapp, true, day(2026, 3, 6), 22, day(2026, 3, 30), 24, 120, 15);
     /* Sun 29 March → Mon 30 March (+1). */
