@@ -36,7 +36,7 @@ bool tp_procedure_allowed(tp_procedure proc, const tp_thresholds *t, tp_authorit
 /* Minimum days before the submission deadline for a procedure. */
 int tp_minimum_days(const tp_rules *r, tp_procedure proc, bool electronic);
 
-/* publication + days, moved to the next Monday when it falls on a weekend. */
+/* publication + days, moved to the next working day (weekends, legal holidays). */
 tp_date tp_deadline_date(tp_date publication, int days);
 
 #endif

@@ -163,7 +163,7 @@ typedef struct tp_tender {
 
     tp_date publication_date;
     int minimum_days;         /* legal (or default) minimum period */
-    int applied_days;         /* after weekend shift */
+    int applied_days;         /* after the weekend/holiday shift */
     tp_date deadline;         /* date of the submission deadline */
     int deadline_hour;        /* local Brussels time, 10 */
     int deadline_utc_offset;  /* minutes, 60 or 120 */
