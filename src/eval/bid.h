@@ -104,6 +104,13 @@ tp_err tp_bid_read_file(FILE *f, const char *display_name, tp_bid_fn fn, void *u
 tp_err tp_bid_read_memory(const char *data, size_t len, const char *display_name, tp_bid_fn fn,
                           void *ud, tp_diags *d);
 
+/* The readers scan plain XML with their own strict scanner and hand
+ * anything else to libxml2 (same bids, lines and messages). For
+ * differential tests and benchmarks, process-wide: scanner false, libxml2
+ * reads everything; window: the file reader's first buffer size in bytes
+ * (0: the default, 1 MiB). */
+void tp_bid_reader_options(bool scanner, size_t window);
+
 /* Convenience for tests and tools: the first bid of data (NULL if none). */
 tp_err tp_bid_parse_one(tp_bid **out, const char *data, size_t len, const char *display_name,
                         tp_diags *d);
