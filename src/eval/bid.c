@@ -172,6 +172,8 @@ typedef struct frame {
     bool text_reported;
 } frame;
 
+#define REF_SLOTS 256 /* a lot's first REF_SLOTS / 2 values go to the hash */
+
 typedef enum root_kind { ROOT_NONE, ROOT_BID, ROOT_BIDS, ROOT_OTHER } root_kind;
 
 typedef struct reader {
@@ -198,6 +200,12 @@ typedef struct reader {
     bool resuming;     /* libxml2 takes over from the scanner: skip the root's start */
     frame saved_root;  /* the <bids> frame at the scanner's last resume point */
     size_t saved_count;
+    /* The value refs of the lot being read, hashed: a lot's refs are checked
+     * for repeats without comparing each with all before it. */
+    uint32_t ref_gen; /* one per lot: slots of an older one are free */
+    struct ref_slot {
+        uint32_t gen, value;
+    } ref_slots[REF_SLOTS];
 } reader;
 
 static int cur_line(reader *r)
@@ -269,6 +277,46 @@ static tp_cents money(const char *v)
     return tp_money_parse(&c, v) ? c : 0;
 }
 
+static uint32_t ref_hash(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* How many values before the last one of lot have the ref v. */
+static size_t earlier_refs(reader *r, const tp_bid_lot *lot, const char *v)
+{
+    size_t n = 0, last = lot->n_values - 1;
+    if (last > REF_SLOTS / 2) {
+        for (size_t i = 0; i < last; i++)
+            n += lot->values[i].ref && !strcmp(lot->values[i].ref, v);
+        return n;
+    }
+    for (uint32_t k = ref_hash(v);; k++) {
+        const struct ref_slot *slot = &r->ref_slots[k % REF_SLOTS];
+        if (slot->gen != r->ref_gen)
+            return n;
+        n += !strcmp(lot->values[slot->value].ref, v);
+    }
+}
+
+static void remember_ref(reader *r, const tp_bid_lot *lot, const char *v)
+{
+    size_t last = lot->n_values - 1;
+    if (last >= REF_SLOTS / 2)
+        return;
+    for (uint32_t k = ref_hash(v);; k++) {
+        struct ref_slot *slot = &r->ref_slots[k % REF_SLOTS];
+        if (slot->gen != r->ref_gen) {
+            slot->gen = r->ref_gen;
+            slot->value = (uint32_t)last;
+            return;
+        }
+    }
+}
+
 /* Stores a valid attribute value into the model. */
 static void store_attr(reader *r, elem_id e, const char *name, const char *v, int line)
 {
@@ -298,11 +346,11 @@ static void store_attr(reader *r, elem_id e, const char *name, const char *v, in
     case E_VALUE: {
         tp_bid_value *val = &lot->values[lot->n_values - 1];
         if (!strcmp(name, "ref")) {
-            for (size_t i = 0; i + 1 < lot->n_values; i++)
-                if (lot->values[i].ref && !strcmp(lot->values[i].ref, v))
-                    add_problem(b, line, false, "la valeur « %s » est donnée deux fois dans le lot %d",
-                                v, lot->number);
+            for (size_t n = earlier_refs(r, lot, v); n > 0; n--)
+                add_problem(b, line, false, "la valeur « %s » est donnée deux fois dans le lot %d",
+                            v, lot->number);
             set_str(b, &val->ref, v);
+            remember_ref(r, lot, v);
         } else {
             set_str(b, &val->unit, v);
         }
@@ -400,6 +448,7 @@ static void open_object(reader *r, elem_id e, int line)
     case E_LOT:
         tp_grow((void **)&b->lots, &b->cap_lots, b->n_lots, sizeof *b->lots);
         b->lots[b->n_lots++].line = line;
+        r->ref_gen++;
         break;
     case E_SIGNATORY: b->has_signatory = true; break;
     case E_VALUE:
@@ -509,6 +558,8 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     reader *r = ctx;
     const char *name = (const char *)localname;
     int line = cur_line(r);
+    if (r->xml_error)
+        return; /* see on_error */
     if (r->resuming) { /* the scanner delivered this root already */
         r->resuming = false;
         return;
@@ -577,6 +628,8 @@ static void missing_children(reader *r, const frame *f, int line)
 static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri)
 {
     reader *r = ctx;
+    if (r->xml_error)
+        return;
     if (r->skip) {
         r->skip--;
         if (r->skip == 0 && r->root == ROOT_OTHER && r->depth == 0)
@@ -603,7 +656,7 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, c
 static void on_chars(void *ctx, const xmlChar *ch, int len)
 {
     reader *r = ctx;
-    if (r->skip || r->depth == 0)
+    if (r->skip || r->depth == 0 || r->xml_error)
         return;
     frame *f = &r->frames[r->depth - 1];
     if (f->spec->text != T_NONE) {
@@ -632,6 +685,11 @@ static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, const
     xmlStopParser(r->ctxt);
 }
 
+/* After the first error, non-fatal ones included (a bad namespace URI),
+ * the handlers ignore every event: what libxml2 still reads after it would
+ * otherwise depend on where the input was cut into chunks. (Stopping the
+ * parser from here is unsafe: the error may come from inside an encoding
+ * switch.) */
 static void on_error(void *ctx, xmlErrorPtr err)
 {
     reader *r = ctx;
@@ -646,17 +704,13 @@ static void on_error(void *ctx, xmlErrorPtr err)
         if (*p != '\n' && *p != '\r')
             tp_buf_putc(&m, *p);
     r->xml_error_msg = tp_buf_detach(&m);
-    /* Non-fatal errors (a bad namespace URI) too: otherwise what follows in
-     * the same chunk would still be read, and the result would depend on
-     * the chunk size. */
-    if (r->ctxt)
-        xmlStopParser(r->ctxt);
 }
 
 static void reader_init(reader *r, xmlSAXHandler *h, const char *name, tp_bid_fn fn, void *ud,
                         tp_diags *d)
 {
     memset(r, 0, sizeof *r);
+    r->ref_gen = 1; /* the zeroed slots are of generation 0: free */
     r->source = name;
     r->fn = fn;
     r->ud = ud;

@@ -70,6 +70,19 @@ static inline bool name_char(unsigned char c)
     return name_class[c] != 0;
 }
 
+/* 1: copied as is in an attribute value (the quotes are checked apart),
+ * 2: copied as is in text (LF apart: it counts a line). */
+static const unsigned char plain_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    3, 3, 2, 3, 3, 3, 0, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
 /* Length of the UTF-8 sequence at p if it is one XML Char, 0 if not, -1 if
  * it may be one but is cut by end. */
 static int utf8_char(const unsigned char *p, const unsigned char *end)
@@ -255,9 +268,13 @@ static step scan_value(cursor *c, tp_buf *out, piece *v)
 {
     unsigned char quote = *c->p++;
     const unsigned char *run = c->p;
-    while (c->p < c->end && *c->p >= 0x20 && *c->p < 0x80 && *c->p != quote && *c->p != '&' &&
-           *c->p != '<')
-        c->p++;
+    for (;;) {
+        while (c->p < c->end && (plain_class[*c->p] & 1))
+            c->p++;
+        if (c->p == c->end || *c->p == quote || (*c->p != '"' && *c->p != '\''))
+            break;
+        c->p++; /* the other quote */
+    }
     if (c->p < c->end && *c->p == quote) { /* the usual case */
         if (c->p - run > MAX_VALUE)
             return STEP_BAD;
@@ -315,7 +332,7 @@ static step scan_value(cursor *c, tp_buf *out, piece *v)
 
 static inline bool plain_text(unsigned char ch)
 {
-    return (ch >= 0x20 && ch < 0x80 && ch != '<' && ch != '&' && ch != ']') || ch == '\t';
+    return plain_class[ch] & 2;
 }
 
 /* Character data up to the next '<', decoded. */
@@ -508,7 +525,11 @@ static step scan_xml_decl(cursor *c)
             goto done;
         while (k < 3 && strcmp(name, names[k]) != 0)
             k = k == 0 ? 3 : k + 1; /* version first, then in this order */
-        if (k == 3 || (st = skip_space(c, NULL)) != STEP_OK)
+        if (k == 3) {
+            st = STEP_BAD;
+            goto done;
+        }
+        if ((st = skip_space(c, NULL)) != STEP_OK)
             goto done;
         st = STEP_BAD;
         if (*c->p != '=')

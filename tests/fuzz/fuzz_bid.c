@@ -1,6 +1,7 @@
 /* Fuzz target: bid bytes (one <bid> or a <bids> stream) through the reader,
  * every check, scoring, ranking and the three writers, against a small
- * tender built in code (all six operators, both score kinds, an option).
+ * tender built in code (all six operators, both score kinds, an option);
+ * and the reader with its scanner must agree with libxml2 alone.
  * Built for libFuzzer with -DTP_FUZZ=ON, and replayed by ctest over
  * tests/fuzz/corpus/fuzz_bid/. */
 #include <stdint.h>
@@ -12,6 +13,7 @@
 #include "eval/bid.h"
 #include "eval/eval.h"
 #include "eval/eval_xml.h"
+#include "../unit/bid_dump.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -102,10 +104,31 @@ static tp_err add(void *ud, tp_bid *bid)
     return TP_OK;
 }
 
+/* The scanner must read exactly what libxml2 reads: dump both, compare. */
+static char *dump(const uint8_t *data, size_t size, bool scanner)
+{
+    tp_buf out;
+    tp_buf_init(&out);
+    tp_diags d;
+    tp_diags_init(&d);
+    tp_bid_reader_options(scanner, 0);
+    tp_err rc = tp_bid_read_memory((const char *)data, size, "fuzz.xml", dump_bid, &out, &d);
+    tp_bid_reader_options(true, 0);
+    dump_end(&out, rc, &d);
+    tp_diags_dispose(&d);
+    tp_buf_putc(&out, '\0');
+    return tp_buf_detach(&out);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (!tender)
         tender = build_tender();
+    char *with_scanner = dump(data, size, true), *with_libxml2 = dump(data, size, false);
+    if (strcmp(with_scanner, with_libxml2) != 0)
+        abort();
+    free(with_scanner);
+    free(with_libxml2);
     tp_diags d;
     tp_diags_init(&d);
     tp_evaluation *ev = tp_evaluation_new(tender);

@@ -287,6 +287,40 @@ static void test_eval_bid__stream(void **state)
     tp_buf_dispose(&s);
 }
 
+/* Repeated value refs: one problem per earlier value with the same ref,
+ * in lots small enough for the reader's hash and beyond it. */
+static void test_eval_bid__repeated_refs(void **state)
+{
+    (void)state;
+    for (int many = 0; many < 2; many++) {
+        tp_buf x;
+        tp_buf_init(&x);
+        tp_buf_puts(&x, "<bid xmlns=\"urn:tenderpack:bid:1\" version=\"1\" tenderReference=\"R\" "
+                        "receivedAt=\"2026-12-01T16:42:00+01:00\"><lot number=\"1\"><values>");
+        int filler = many ? 300 : 3;
+        for (int i = 0; i < filler; i++)
+            tp_buf_printf(&x, "<value ref=\"v%d\">1</value>", i);
+        tp_buf_puts(&x, "<value ref=\"ram\">8</value><value ref=\"v1\">1</value>"
+                        "<value ref=\"ram\">8</value><value ref=\"ram\">8</value>");
+        tp_buf_puts(&x, "</values></lot></bid>");
+        tp_bid *b = NULL;
+        tp_diags d;
+        tp_diags_init(&d);
+        tp_bid_parse_one(&b, x.data, x.len, "x.xml", &d);
+        assert_non_null(b);
+        size_t ram = 0, v1 = 0;
+        for (size_t i = 0; i < b->n_problems; i++) {
+            ram += strcmp(b->problems[i].msg, "la valeur « ram » est donnée deux fois dans le lot 1") == 0;
+            v1 += strcmp(b->problems[i].msg, "la valeur « v1 » est donnée deux fois dans le lot 1") == 0;
+        }
+        assert_int_equal(ram, 3); /* the 2nd matches 1 earlier, the 3rd 2 */
+        assert_int_equal(v1, 1);
+        tp_bid_free(b);
+        tp_diags_dispose(&d);
+        tp_buf_dispose(&x);
+    }
+}
+
 static void test_eval_bid__datetime(void **state)
 {
     int64_t t;
@@ -316,6 +350,7 @@ int main(void)
         cmocka_unit_test(test_eval_bid__accepted_variants_agree_with_schema),
         cmocka_unit_test(test_eval_bid__broken_xml_is_a_bid_with_a_problem),
         cmocka_unit_test(test_eval_bid__stream),
+        cmocka_unit_test(test_eval_bid__repeated_refs),
         cmocka_unit_test(test_eval_bid__datetime),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
