@@ -72,6 +72,16 @@ void tp_diag_add(tp_diags *d, tp_severity sev, const char *file, int line, const
         d->nerrors++;
 }
 
+void tp_diags_append(tp_diags *to, tp_diags *from)
+{
+    for (size_t i = 0; i < from->n; i++) {
+        tp_grow((void **)&to->v, &to->cap, to->n, sizeof *to->v);
+        to->v[to->n++] = from->v[i];
+    }
+    to->nerrors += from->nerrors;
+    from->n = from->nerrors = 0;
+}
+
 static int diag_cmp(const tp_diag *a, const tp_diag *b)
 {
     int c = strcmp(a->file ? a->file : "", b->file ? b->file : "");

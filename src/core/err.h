@@ -58,6 +58,9 @@ void tp_diag_add(tp_diags *d, tp_severity sev, const char *file, int line,
 #define tp_diag_warn(d, file, line, field, hint, ...) \
     tp_diag_add((d), TP_SEV_WARNING, (file), (line), (field), (hint), __VA_ARGS__)
 
+/* Moves every diagnostic of from to the end of to (from is left empty). */
+void tp_diags_append(tp_diags *to, tp_diags *from);
+
 /* Sorts by file, then line (stable), so messages read top to bottom. */
 void tp_diags_sort(tp_diags *d);
 

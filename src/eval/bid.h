@@ -111,6 +111,20 @@ tp_err tp_bid_read_memory(const char *data, size_t len, const char *display_name
  * (0: the default, 1 MiB). */
 void tp_bid_reader_options(bool scanner, size_t window);
 
+/* tp_bid_read_memory with two threads, for a big <bids> stream: the bids
+ * of the first part of the input go to fn(ud[0]), those of the second part
+ * to fn(ud[1]), each part in input order, with their index counted from
+ * the start of their part. *n_parts says what happened: 2, the first part
+ * held *first_count bids (add it to the second part's indices: together
+ * they are exactly what tp_bid_read_memory would have given, diagnostics
+ * and result included); 1, the input could not be split safely and every
+ * bid went to ud[0], while ud[1] may have received bids of an abandoned
+ * second part: discard them. fn must be safe to call from two threads for
+ * the two uds. */
+tp_err tp_bid_read_memory_parallel(const char *data, size_t len, const char *display_name,
+                                   tp_bid_fn fn, void *ud[2], size_t *n_parts,
+                                   size_t *first_count, tp_diags *d);
+
 /* Convenience for tests and tools: the first bid of data (NULL if none). */
 tp_err tp_bid_parse_one(tp_bid **out, const char *data, size_t len, const char *display_name,
                         tp_diags *d);

@@ -2,6 +2,8 @@
  * from the scanner's last resume point on when it falls back, from memory
  * or from a FILE through a window. */
 #include <libxml/parser.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -145,6 +147,27 @@ static tp_err fall_back(reader *r, xmlSAXHandler *h, const tp_scan *sc, uint64_t
     return TP_OK;
 }
 
+/* Runs the scanner from where sc stands to the end of data (unless st
+ * says it ran already), then libxml2 from the resume point if it fell
+ * back. Returns an error of libxml2's set-up only. */
+static tp_err read_rest(reader *r, xmlSAXHandler *h, tp_scan *sc, const char *data, size_t len,
+                        tp_scan_status st)
+{
+    if (scanner_on && st == TP_SCAN_NEED_MORE)
+        st = tp_scan_run(sc, data, len, 0, true, &scan_events, r);
+    if (!scanner_on || st == TP_SCAN_FELL_BACK) {
+        uint64_t from = 0;
+        tp_err rc = fall_back(r, h, sc, &from);
+        if (rc != TP_OK)
+            return rc;
+        feed(r, data + from, len - (size_t)from);
+        if (!r->xml_error && r->rc == TP_OK)
+            xmlParseChunk(r->ctxt, NULL, 0, 1);
+        push_end(r);
+    }
+    return TP_OK;
+}
+
 tp_err tp_bid_read_memory(const char *data, size_t len, const char *display_name, tp_bid_fn fn,
                           void *ud, tp_diags *d)
 {
@@ -153,24 +176,10 @@ tp_err tp_bid_read_memory(const char *data, size_t len, const char *display_name
     bidr_init(&r, &h, display_name, fn, ud, d);
     tp_scan sc;
     tp_scan_init(&sc);
-    tp_scan_status st = TP_SCAN_FELL_BACK;
-    if (scanner_on)
-        st = tp_scan_run(&sc, data, len, 0, true, &scan_events, &r);
-    if (st == TP_SCAN_FELL_BACK) {
-        uint64_t from = 0;
-        tp_err rc = fall_back(&r, &h, &sc, &from);
-        if (rc != TP_OK) {
-            tp_scan_dispose(&sc);
-            bidr_finish(&r);
-            return rc;
-        }
-        feed(&r, data + from, len - (size_t)from);
-        if (!r.xml_error && r.rc == TP_OK)
-            xmlParseChunk(r.ctxt, NULL, 0, 1);
-        push_end(&r);
-    }
+    tp_err rc = read_rest(&r, &h, &sc, data, len, TP_SCAN_NEED_MORE);
     tp_scan_dispose(&sc);
-    return bidr_finish(&r);
+    tp_err rc2 = bidr_finish(&r);
+    return rc != TP_OK ? rc : rc2;
 }
 
 /* Scans f through a window that keeps the input from the scanner's resume
@@ -275,3 +284,149 @@ tp_err tp_bid_parse_one(tp_bid **out, const char *data, size_t len, const char *
     return rc;
 }
 
+
+/* ------------------------------------------------------------------ two threads */
+
+/* The second part of a split <bids> stream, read by its own thread from a
+ * resume point of the scanner, as the first part's reading would have gone
+ * on from there. */
+typedef struct part {
+    const char *data;
+    size_t len;
+    tp_scan sc; /* forked from the first part's at the split point */
+    const char *name;
+    tp_bid_fn fn;
+    void *ud;
+    tp_diags d;
+    reader r;
+    xmlSAXHandler h;
+    tp_err rc;
+    atomic_bool abandon; /* the split was wrong: stop soon */
+} part;
+
+static tp_err part_emit(void *ud, tp_bid *bid)
+{
+    part *p = ud;
+    if (atomic_load_explicit(&p->abandon, memory_order_relaxed)) {
+        tp_bid_free(bid);
+        return TP_EUSAGE; /* any error: it only stops the reading */
+    }
+    return p->fn(p->ud, bid);
+}
+
+static int count_lines(const char *s, size_t n)
+{
+    int lines = 0;
+    for (const char *end = s + n; (s = memchr(s, '\n', (size_t)(end - s))) != NULL; s++)
+        lines++;
+    return lines;
+}
+
+static void *read_part(void *arg)
+{
+    part *p = arg;
+    /* The reader as at the scanner's resume point after a bid of the stream. */
+    p->r.root = ROOT_BIDS;
+    p->r.depth = 1;
+    p->r.frames[0].spec = &tp_bid_form_bids;
+    p->sc.line = p->sc.resume_line = 1 + count_lines(p->data, (size_t)p->sc.pos);
+    p->rc = read_rest(&p->r, &p->h, &p->sc, p->data, p->len, TP_SCAN_NEED_MORE);
+    return NULL;
+}
+
+/* A split point near the middle: just after a "</bid>" that white space and
+ * "<bid" follow. Whether it is a resume point of the stream is known only
+ * once the first part is read up to it. */
+static size_t split_point(const char *data, size_t len)
+{
+    const char *p = data + len / 2, *end = data + len;
+    while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+        if (end - p < 6 || memcmp(p, "</bid>", 6) != 0) {
+            p++;
+            continue;
+        }
+        p += 6;
+        const char *q = p;
+        while (q < end && (*q == ' ' || *q == '\t' || *q == '\n'))
+            q++;
+        if (end - q > 5 && memcmp(q, "<bid", 4) == 0 && (q[4] == ' ' || q[4] == '>'))
+            return (size_t)(p - data);
+    }
+    return 0;
+}
+
+#define PARALLEL_MIN (4u << 20) /* smaller streams: one thread is as fast */
+
+tp_err tp_bid_read_memory_parallel(const char *data, size_t len, const char *display_name,
+                                   tp_bid_fn fn, void *ud[2], size_t *n_parts,
+                                   size_t *first_count, tp_diags *d)
+{
+    *n_parts = 1;
+    *first_count = 0;
+    reader r;
+    xmlSAXHandler h;
+    bidr_init(&r, &h, display_name, fn, ud[0], d);
+    tp_scan sc;
+    tp_scan_init(&sc);
+    size_t split = scanner_on && len >= PARALLEL_MIN ? split_point(data, len) : 0;
+    tp_scan_status st = TP_SCAN_NEED_MORE;
+    pthread_t thread;
+    part *p = NULL;
+    if (split) {
+        /* A little of the first part, past the root's start tag (the second
+         * part needs a copy of it), then the second part's thread. */
+        st = tp_scan_run(&sc, data, split < 65536 ? split : 65536, 0, false, &scan_events, &r);
+        if (st == TP_SCAN_NEED_MORE && !sc.in_prolog && sc.root_is_stream && !sc.after_root) {
+            xmlInitParser();
+            p = xcalloc(1, sizeof *p);
+            p->data = data;
+            p->len = len;
+            p->name = display_name;
+            p->fn = fn;
+            p->ud = ud[1];
+            atomic_init(&p->abandon, false);
+            tp_diags_init(&p->d);
+            bidr_init(&p->r, &p->h, display_name, part_emit, p, &p->d);
+            tp_scan_fork(&p->sc, &sc, split);
+            if (pthread_create(&thread, NULL, read_part, p) != 0) {
+                bidr_finish(&p->r);
+                tp_diags_dispose(&p->d);
+                tp_scan_dispose(&p->sc);
+                free(p);
+                p = NULL;
+            }
+        }
+    }
+    /* The first part must end exactly at a resume point of the stream. */
+    if (p && st == TP_SCAN_NEED_MORE)
+        st = tp_scan_run(&sc, data, split, 0, false, &scan_events, &r);
+    bool joined = p && st == TP_SCAN_NEED_MORE && sc.pos == split && sc.resume_at == split &&
+                  sc.depth == 1 && r.rc == TP_OK;
+    if (p) {
+        if (!joined)
+            atomic_store(&p->abandon, true);
+        pthread_join(thread, NULL);
+    }
+    tp_err rc, rc2;
+    if (joined) { /* the second part's reading is the rest of this one */
+        *n_parts = 2;
+        *first_count = r.count;
+        p->r.stream_problem |= r.stream_problem;
+        bidr_finish(&r);
+        rc = p->rc;
+        rc2 = bidr_finish(&p->r);
+        tp_diags_append(d, &p->d);
+    } else { /* the second part's work, if any, is lost: read on alone */
+        if (p)
+            bidr_finish(&p->r);
+        rc = read_rest(&r, &h, &sc, data, len, st);
+        rc2 = bidr_finish(&r);
+    }
+    if (p) {
+        tp_diags_dispose(&p->d);
+        tp_scan_dispose(&p->sc);
+        free(p);
+    }
+    tp_scan_dispose(&sc);
+    return rc != TP_OK ? rc : rc2;
+}

@@ -37,6 +37,20 @@ void tp_scan_dispose(tp_scan *s)
     tp_buf_dispose(&s->scratch);
 }
 
+void tp_scan_fork(tp_scan *s, const tp_scan *from, uint64_t pos)
+{
+    tp_scan_init(s);
+    s->pos = s->resume_at = pos;
+    s->depth = 1;
+    s->in_prolog = false;
+    s->root_is_stream = from->root_is_stream;
+    memcpy(s->names[0], from->names[0], sizeof s->names[0]);
+    s->prefix_len = from->prefix_len;
+    s->prefix = xmalloc(from->prefix_len);
+    memcpy(s->prefix, from->prefix, from->prefix_len);
+    s->prefix_line = from->prefix_line;
+}
+
 void tp_scan_resume(const tp_scan *s, uint64_t *from, const char **prefix, size_t *prefix_len,
                     int *pad)
 {
@@ -596,9 +610,11 @@ static step on_start_tag(tp_scan *s, cursor *c, tag *t, const unsigned char *dat
         }
         return STEP_OK;
     }
-    if (t->has_xmlns || s->depth == TP_SCAN_MAX_DEPTH ||
+    bool same_ns = t->has_xmlns && t->xmlns.len == strlen(TP_BID_NS) &&
+                   !memcmp(t->xmlns.direct, TP_BID_NS, t->xmlns.len);
+    if ((t->has_xmlns && !same_ns) || s->depth == TP_SCAN_MAX_DEPTH ||
         (s->root_is_stream && s->depth == 1 && strcmp(t->name, "bid") != 0))
-        return STEP_BAD; /* stream-level problems and redeclarations: libxml2's way */
+        return STEP_BAD; /* stream-level problems and other namespaces: libxml2's way */
     v = ev->start(ud, t->name, t->attrs, t->n_attrs, c->line);
     if (v != TP_SCAN_GO)
         goto verdict;

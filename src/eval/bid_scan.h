@@ -76,6 +76,11 @@ void tp_scan_dispose(tp_scan *s);
 tp_scan_status tp_scan_run(tp_scan *s, const char *data, size_t len, uint64_t base, bool eof,
                            const tp_scan_events *ev, void *ud);
 
+/* A scanner that starts at pos, a resume point of the same <bids> stream
+ * as from (which is past the root's start tag); set its line and
+ * resume_line before running it. */
+void tp_scan_fork(tp_scan *s, const tp_scan *from, uint64_t pos);
+
 /* After TP_SCAN_FELL_BACK: libxml2 must read *pad newlines after prefix[0,
  * *prefix_len) (both empty when *from is 0), then the input from offset
  * *from on, so that every later event and message keeps its true line. */

@@ -247,6 +247,126 @@ static void test_eval_bid_scan__mutations(void **state)
     free(sample);
 }
 
+/* ------------------------------------------------------------------ two threads */
+
+typedef struct kept {
+    tp_bid **v;
+    size_t n, cap;
+} kept;
+
+static tp_err keep(void *ud, tp_bid *bid)
+{
+    kept *k = ud;
+    tp_grow((void **)&k->v, &k->cap, k->n, sizeof *k->v);
+    k->v[k->n++] = bid;
+    return TP_OK;
+}
+
+/* The two-thread reading, dumped as if it were one reading. */
+static char *run_parallel(const char *data, size_t len, size_t *n_parts)
+{
+    kept k[2] = {{NULL, 0, 0}, {NULL, 0, 0}};
+    void *ud[2] = {&k[0], &k[1]};
+    tp_diags d;
+    tp_diags_init(&d);
+    size_t first = 0;
+    tp_err rc = tp_bid_read_memory_parallel(data, len, "in.xml", keep, ud, n_parts, &first, &d);
+    tp_buf out;
+    tp_buf_init(&out);
+    for (size_t i = 0; i < k[0].n; i++)
+        dump_bid(&out, k[0].v[i]);
+    for (size_t i = 0; i < k[1].n; i++) {
+        if (*n_parts == 2) {
+            k[1].v[i]->index += first;
+            dump_bid(&out, k[1].v[i]);
+        } else {
+            tp_bid_free(k[1].v[i]);
+        }
+    }
+    dump_end(&out, rc, &d);
+    free(k[0].v);
+    free(k[1].v);
+    tp_diags_dispose(&d);
+    return tp_buf_detach(&out);
+}
+
+static void same_in_parallel(const char *data, size_t len, size_t want_parts, const char *what)
+{
+    char *expected = run(data, len, 0);
+    size_t parts = 0;
+    char *got = run_parallel(data, len, &parts);
+    if (strcmp(expected, got) != 0) {
+        fprintf(stderr, "two-thread reading differs from libxml2 on %s\n", what);
+        fail();
+    }
+    assert_int_equal(parts, want_parts);
+    free(expected);
+    free(got);
+}
+
+static void test_eval_bid_scan__two_threads(void **state)
+{
+    (void)state;
+    size_t len;
+    char *sample = read_all(TP_SOURCE_DIR "/samples/bids/04-wbe-open-ted/01-mosane.xml", &len);
+    const char *body = strstr(sample, "<bid ");
+    assert_non_null(body);
+    size_t body_len = strlen(body);
+    while (body_len && body[body_len - 1] == '\n')
+        body_len--;
+    tp_buf base;
+    tp_buf_init(&base);
+    tp_buf_puts(&base, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<bids " NS ">\n");
+    for (int i = 0; base.len < (5u << 20); i++) {
+        tp_buf_put(&base, body, body_len);
+        tp_buf_putc(&base, '\n');
+        if (i % 97 == 5) /* some broken bids too */
+            tp_buf_puts(&base, BID_OPEN "<supplier vat=\"x\"/></bid>\n");
+    }
+    tp_buf_puts(&base, "</bids>\n");
+    same_in_parallel(base.data, base.len, 2, "a plain stream");
+
+    tp_buf m;
+    tp_buf_init(&m);
+    struct {
+        const char *snippet;
+        double where; /* fraction of the input */
+        size_t parts;
+    } cases[] = {
+        {"<!-- a comment in the second part -->", 0.9, 2},
+        {"<!-- a comment in the first part -->", 0.2, 1},
+        {"<bid>unclosed in the second part", 0.9, 2},
+        {"&bogus; in the second part", 0.9, 2},
+        {"stray text in the first part", 0.3, 1},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        size_t at = (size_t)(cases[c].where * (double)base.len);
+        const char *nl = memchr(base.data + at, '\n', base.len - at); /* between two bids */
+        at = (size_t)(nl - base.data) + 1;
+        tp_buf_clear(&m);
+        tp_buf_put(&m, base.data, at);
+        tp_buf_puts(&m, cases[c].snippet);
+        tp_buf_put(&m, base.data + at, base.len - at);
+        same_in_parallel(m.data, m.len, cases[c].parts, cases[c].snippet);
+    }
+    /* A <bid> nested in a lot right before the split point: the first part
+     * does not end at a resume point, the second part is abandoned. */
+    size_t at = (size_t)(strstr(base.data + base.len / 2 - 6000, "<lot number=\"2\">") - base.data);
+    tp_buf_clear(&m);
+    tp_buf_put(&m, base.data, at);
+    tp_buf_put(&m, body, body_len); /* a whole bid inside the first bid, before lot 2 */
+    tp_buf_put(&m, base.data + at, base.len - at);
+    size_t parts = 0;
+    char *got = run_parallel(m.data, m.len, &parts);
+    char *expected = run(m.data, m.len, 0);
+    assert_string_equal(expected, got);
+    free(got);
+    free(expected);
+    tp_buf_dispose(&m);
+    tp_buf_dispose(&base);
+    free(sample);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -254,6 +374,7 @@ int main(void)
         cmocka_unit_test(test_eval_bid_scan__edge_cases),
         cmocka_unit_test(test_eval_bid_scan__long_text_and_deep_nesting),
         cmocka_unit_test(test_eval_bid_scan__mutations),
+        cmocka_unit_test(test_eval_bid_scan__two_threads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
