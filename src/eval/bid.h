@@ -120,10 +120,13 @@ void tp_bid_reader_options(bool scanner, size_t window);
  * and result included); 1, the input could not be split safely and every
  * bid went to ud[0], while ud[1] may have received bids of an abandoned
  * second part: discard them. fn must be safe to call from two threads for
- * the two uds. */
-tp_err tp_bid_read_memory_parallel(const char *data, size_t len, const char *display_name,
-                                   tp_bid_fn fn, void *ud[2], size_t *n_parts,
-                                   size_t *first_count, tp_diags *d);
+ * the two uds. mapped: data is a read-only file mapping (MAP_PRIVATE, never
+ * written), whose pages are given back (madvise DONTNEED) once read, so
+ * that the input does not stay in memory; never for other memory, which
+ * that would zero. */
+tp_err tp_bid_read_memory_parallel(const char *data, size_t len, bool mapped,
+                                   const char *display_name, tp_bid_fn fn, void *ud[2],
+                                   size_t *n_parts, size_t *first_count, tp_diags *d);
 
 /* Convenience for tests and tools: the first bid of data (NULL if none). */
 tp_err tp_bid_parse_one(tp_bid **out, const char *data, size_t len, const char *display_name,

@@ -1,8 +1,11 @@
 /* The drivers of the bid reader: the scanner first (bid_scan.c), libxml2
  * from the scanner's last resume point on when it falls back, from memory
  * or from a FILE through a window. */
+#define _DEFAULT_SOURCE /* madvise */
 #include <libxml/parser.h>
 #include <pthread.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -147,14 +150,47 @@ static tp_err fall_back(reader *r, xmlSAXHandler *h, const tp_scan *sc, uint64_t
     return TP_OK;
 }
 
+#define SLICE (16u << 20) /* a mapped input is scanned, and given back, by slices */
+
+/* Gives back the pages of a read-only file mapping between *from and upto
+ * (offsets in data), whole pages only: they were read and will not be
+ * again (libxml2 never goes back before the scanner's resume point). */
+static void give_back(const char *data, uint64_t *from, uint64_t upto)
+{
+    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+    uintptr_t a = ((uintptr_t)(data + *from) + page - 1) & ~(page - 1);
+    uintptr_t b = (uintptr_t)(data + upto) & ~(page - 1);
+    if (b > a) {
+        madvise((void *)a, b - a, MADV_DONTNEED);
+        *from = upto;
+    }
+}
+
+/* Scans data up to limit (the end of the input when eof), by slices when
+ * the input is a mapping (*given: how far it was given back). */
+static tp_scan_status scan_upto(reader *r, tp_scan *sc, const char *data, size_t limit, bool eof,
+                                uint64_t *given)
+{
+    for (;;) {
+        uint64_t before = sc->pos;
+        size_t end = given && limit - sc->pos > SLICE ? (size_t)sc->pos + SLICE : limit;
+        tp_scan_status st = tp_scan_run(sc, data, end, 0, eof && end == limit, &scan_events, r);
+        if (st != TP_SCAN_NEED_MORE || end == limit)
+            return st;
+        if (sc->pos == before) /* one token longer than a slice */
+            return tp_scan_run(sc, data, limit, 0, eof, &scan_events, r);
+        give_back(data, given, sc->resume_at);
+    }
+}
+
 /* Runs the scanner from where sc stands to the end of data (unless st
  * says it ran already), then libxml2 from the resume point if it fell
- * back. Returns an error of libxml2's set-up only. */
+ * back. Returns an error of libxml2's set-up only. given: see scan_upto. */
 static tp_err read_rest(reader *r, xmlSAXHandler *h, tp_scan *sc, const char *data, size_t len,
-                        tp_scan_status st)
+                        tp_scan_status st, uint64_t *given)
 {
     if (scanner_on && st == TP_SCAN_NEED_MORE)
-        st = tp_scan_run(sc, data, len, 0, true, &scan_events, r);
+        st = scan_upto(r, sc, data, len, true, given);
     if (!scanner_on || st == TP_SCAN_FELL_BACK) {
         uint64_t from = 0;
         tp_err rc = fall_back(r, h, sc, &from);
@@ -176,7 +212,7 @@ tp_err tp_bid_read_memory(const char *data, size_t len, const char *display_name
     bidr_init(&r, &h, display_name, fn, ud, d);
     tp_scan sc;
     tp_scan_init(&sc);
-    tp_err rc = read_rest(&r, &h, &sc, data, len, TP_SCAN_NEED_MORE);
+    tp_err rc = read_rest(&r, &h, &sc, data, len, TP_SCAN_NEED_MORE, NULL);
     tp_scan_dispose(&sc);
     tp_err rc2 = bidr_finish(&r);
     return rc != TP_OK ? rc : rc2;
@@ -301,6 +337,7 @@ typedef struct part {
     reader r;
     xmlSAXHandler h;
     tp_err rc;
+    bool mapped;
     atomic_bool abandon; /* the split was wrong: stop soon */
 } part;
 
@@ -330,7 +367,9 @@ static void *read_part(void *arg)
     p->r.depth = 1;
     p->r.frames[0].spec = &tp_bid_form_bids;
     p->sc.line = p->sc.resume_line = 1 + count_lines(p->data, (size_t)p->sc.pos);
-    p->rc = read_rest(&p->r, &p->h, &p->sc, p->data, p->len, TP_SCAN_NEED_MORE);
+    uint64_t given = p->sc.pos;
+    p->rc = read_rest(&p->r, &p->h, &p->sc, p->data, p->len, TP_SCAN_NEED_MORE,
+                      p->mapped ? &given : NULL);
     return NULL;
 }
 
@@ -357,9 +396,9 @@ static size_t split_point(const char *data, size_t len)
 
 #define PARALLEL_MIN (4u << 20) /* smaller streams: one thread is as fast */
 
-tp_err tp_bid_read_memory_parallel(const char *data, size_t len, const char *display_name,
-                                   tp_bid_fn fn, void *ud[2], size_t *n_parts,
-                                   size_t *first_count, tp_diags *d)
+tp_err tp_bid_read_memory_parallel(const char *data, size_t len, bool mapped,
+                                   const char *display_name, tp_bid_fn fn, void *ud[2],
+                                   size_t *n_parts, size_t *first_count, tp_diags *d)
 {
     *n_parts = 1;
     *first_count = 0;
@@ -387,6 +426,7 @@ tp_err tp_bid_read_memory_parallel(const char *data, size_t len, const char *dis
             atomic_init(&p->abandon, false);
             tp_diags_init(&p->d);
             bidr_init(&p->r, &p->h, display_name, part_emit, p, &p->d);
+            p->mapped = mapped;
             tp_scan_fork(&p->sc, &sc, split);
             if (pthread_create(&thread, NULL, read_part, p) != 0) {
                 bidr_finish(&p->r);
@@ -398,8 +438,9 @@ tp_err tp_bid_read_memory_parallel(const char *data, size_t len, const char *dis
         }
     }
     /* The first part must end exactly at a resume point of the stream. */
+    uint64_t given = 0;
     if (p && st == TP_SCAN_NEED_MORE)
-        st = tp_scan_run(&sc, data, split, 0, false, &scan_events, &r);
+        st = scan_upto(&r, &sc, data, split, false, mapped ? &given : NULL);
     bool joined = p && st == TP_SCAN_NEED_MORE && sc.pos == split && sc.resume_at == split &&
                   sc.depth == 1 && r.rc == TP_OK;
     if (p) {
@@ -419,7 +460,7 @@ tp_err tp_bid_read_memory_parallel(const char *data, size_t len, const char *dis
     } else { /* the second part's work, if any, is lost: read on alone */
         if (p)
             bidr_finish(&p->r);
-        rc = read_rest(&r, &h, &sc, data, len, st);
+        rc = read_rest(&r, &h, &sc, data, len, st, mapped ? &given : NULL);
         rc2 = bidr_finish(&r);
     }
     if (p) {

@@ -270,7 +270,7 @@ static char *run_parallel(const char *data, size_t len, size_t *n_parts)
     tp_diags d;
     tp_diags_init(&d);
     size_t first = 0;
-    tp_err rc = tp_bid_read_memory_parallel(data, len, "in.xml", keep, ud, n_parts, &first, &d);
+    tp_err rc = tp_bid_read_memory_parallel(data, len, false, "in.xml", keep, ud, n_parts, &first, &d);
     tp_buf out;
     tp_buf_init(&out);
     for (size_t i = 0; i < k[0].n; i++)
