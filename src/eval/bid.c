@@ -242,8 +242,8 @@ static uint32_t ref_hash(const char *s)
     return h;
 }
 
-/* How many values before the last one of lot have the ref v. */
-static size_t earlier_refs(reader *r, const tp_bid_lot *lot, const char *v)
+/* How many values before the last one of lot have the ref v (hashed: h). */
+static size_t earlier_refs(reader *r, const tp_bid_lot *lot, const char *v, uint32_t h)
 {
     size_t n = 0, last = lot->n_values - 1;
     if (last > REF_SLOTS / 2) {
@@ -251,7 +251,7 @@ static size_t earlier_refs(reader *r, const tp_bid_lot *lot, const char *v)
             n += lot->values[i].ref && !strcmp(lot->values[i].ref, v);
         return n;
     }
-    for (uint32_t k = ref_hash(v);; k++) {
+    for (uint32_t k = h;; k++) {
         const struct ref_slot *slot = &r->ref_slots[k % REF_SLOTS];
         if (slot->gen != r->ref_gen)
             return n;
@@ -259,12 +259,12 @@ static size_t earlier_refs(reader *r, const tp_bid_lot *lot, const char *v)
     }
 }
 
-static void remember_ref(reader *r, const tp_bid_lot *lot, const char *v)
+static void remember_ref(reader *r, const tp_bid_lot *lot, uint32_t h)
 {
     size_t last = lot->n_values - 1;
     if (last >= REF_SLOTS / 2)
         return;
-    for (uint32_t k = ref_hash(v);; k++) {
+    for (uint32_t k = h;; k++) {
         struct ref_slot *slot = &r->ref_slots[k % REF_SLOTS];
         if (slot->gen != r->ref_gen) {
             slot->gen = r->ref_gen;
@@ -303,11 +303,12 @@ static void store_attr(reader *r, elem_id e, const char *name, const char *v, in
     case E_VALUE: {
         tp_bid_value *val = &lot->values[lot->n_values - 1];
         if (!strcmp(name, "ref")) {
-            for (size_t n = earlier_refs(r, lot, v); n > 0; n--)
+            uint32_t h = ref_hash(v);
+            for (size_t n = earlier_refs(r, lot, v, h); n > 0; n--)
                 add_problem(b, line, false, "la valeur « %s » est donnée deux fois dans le lot %d",
                             v, lot->number);
             set_str(b, &val->ref, v);
-            remember_ref(r, lot, v);
+            remember_ref(r, lot, h);
         } else {
             set_str(b, &val->unit, v);
         }
