@@ -4,6 +4,8 @@
 # (wall seconds) and peak RSS (/usr/bin/time -v), as a Markdown table.
 # Usage: bench/bench_evaluate.sh [BUILD_DIR]   (default build-release, a
 #   cmake -B build-release -DCMAKE_BUILD_TYPE=Release build)
+# With CALLGRIND=1, also counts the instructions of each stage at 10 000 bids
+#   (valgrind --tool=callgrind: repeatable whatever the machine's load).
 set -euo pipefail
 src=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$src/build-release}
@@ -38,3 +40,14 @@ for n in 1000 10000 100000; do
   rss=$(sort -n -k2 "$tmp/runs" | awk 'NR == 5 { printf "%.1f", $2 / 1024 }')
   echo "| $n | $size MiB | $median | $rss |"
 done
+
+if [ "${CALLGRIND:-0}" = 1 ]; then
+  "$tmp/gen_bids" 10000 >"$tmp/bids.xml"
+  valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.out" \
+    "$tp" evaluate "$tmp/tender.xml" - <"$tmp/bids.xml" >/dev/null 2>"$tmp/cg.err"
+  echo
+  echo "Instructions at 10 000 bids (callgrind, inclusive):"
+  callgrind_annotate --inclusive=yes "$tmp/cg.out" 2>/dev/null |
+    grep -E "PROGRAM TOTALS|tp_bid_read_(file|memory)|tp_evaluation_(add|finish|write_xml)|tp_evaluation_merge" |
+    sed 's/ \[.*//'
+fi

@@ -9,6 +9,8 @@
 #include "../core/mem.h"
 #include "score.h"
 
+__extension__ typedef __int128 i128;
+
 /* ------------------------------------------------------------------ findings */
 
 void tp_findings_add(tp_findings *f, const char *code, tp_fsev sev, const char *ref, int line,
@@ -118,7 +120,7 @@ static bool same_ci(const char *a, const char *b)
     if (!a || !b)
         return false;
     for (; *a && *b; a++, b++)
-        if (lower(*a) != lower(*b))
+        if (*a != *b && lower(*a) != lower(*b))
             return false;
     return *a == *b;
 }
@@ -205,7 +207,93 @@ static const char *unit_problem(tp_unit_status s)
 
 /* ------------------------------------------------------------------ requirements */
 
-tp_req_result tp_check_requirement(tp_findings *f, const tp_requirement *r, const tp_bid_value *v)
+/* The unit factor from the bid's unit to the tender's, remembered for the
+ * last unit string seen (bids repeat the same "Go" 100 000 times):
+ * tp_unit_factor is a pure function of the two names. */
+static tp_unit_status memo_factor(tp_unit_memo *m, tp_unit_factor_t *out, const char *from,
+                                  const char *to)
+{
+    if (m->valid && (from ? !m->from_null && strcmp(m->from, from) == 0 : m->from_null)) {
+        *out = m->factor;
+        return m->status;
+    }
+    tp_unit_status st = tp_unit_factor(out, from, to);
+    size_t n = from ? strlen(from) : 0;
+    if (n < sizeof m->from) {
+        m->valid = true;
+        m->from_null = !from;
+        if (from)
+            memcpy(m->from, from, n + 1);
+        m->status = st;
+        m->factor = *out;
+    }
+    return st;
+}
+
+/* tp_unit_convert, through the memo when there is one. */
+static tp_unit_status convert(tp_unit_memo *m, tp_q *out, tp_q v, const char *from, const char *to)
+{
+    if (!m)
+        return tp_unit_convert(out, v, from, to);
+    tp_unit_factor_t uf;
+    tp_unit_status st = memo_factor(m, &uf, from, to);
+    return st != TP_UNIT_OK ? st : tp_unit_apply(out, v, &uf);
+}
+
+#define BELOW_2_32(x) ((x) > 0 && (x) < ((int64_t)1 << 32))
+
+void tp_req_plan_init(tp_req_plan *p, const tp_requirement *r)
+{
+    memset(p, 0, sizeof *p);
+    p->r = r;
+    p->min = tp_q_from_dec(r->min);
+    p->max = tp_q_from_dec(r->max);
+    p->fast = (r->op == TP_OP_GE || r->op == TP_OP_LE || r->op == TP_OP_RANGE) &&
+              p->min.num >= 0 && p->max.num >= 0 && BELOW_2_32(p->min.den) &&
+              BELOW_2_32(p->max.den);
+}
+
+/* raw × factor against a bound, exactly, by cross products: raw has at most
+ * 15 digits (< 2^50), factors and denominators are below 2^32, bounds below
+ * 2^63, so both sides stay below 2^127. */
+static int cmp_scaled(const tp_dec *raw, const tp_unit_factor_t *uf, tp_q bound)
+{
+    static const int64_t pow10[7] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+    i128 l = (i128)raw->num * uf->num * bound.den;
+    i128 r = (i128)bound.num * pow10[raw->scale] * uf->den;
+    return l < r ? -1 : l > r;
+}
+
+/* The usual case without fractions: a number in a known unit that meets the
+ * bounds. Anything else (an error, a failure: a finding to write) goes the
+ * general way, which gives the same verdict. */
+static bool passes_fast(tp_req_plan *p, const tp_bid_value *v)
+{
+    const tp_requirement *r = p->r;
+    tp_dec raw;
+    tp_unit_factor_t uf;
+    if (!p->fast || !v || !v->text || !*v->text || !tp_value_parse_dec(&raw, v->text) ||
+        raw.scale < 0 || raw.scale > 6 ||
+        memo_factor(&p->unit, &uf, v->unit, r->unit) != TP_UNIT_OK)
+        return false;
+    /* no overflow in the general conversion either: it would say TP_UNIT_OK */
+    if (!uf.identity &&
+        (!BELOW_2_32(uf.num) || !BELOW_2_32(uf.den) || raw.num > INT64_MAX / uf.num))
+        return false;
+    return (r->op == TP_OP_LE || cmp_scaled(&raw, &uf, p->min) >= 0) &&
+           (r->op == TP_OP_GE || cmp_scaled(&raw, &uf, p->max) <= 0);
+}
+
+void tp_scored_plan_init(tp_scored_plan *p, const tp_scored *s)
+{
+    memset(p, 0, sizeof *p);
+    p->s = s;
+    tp_linear_init(&p->scale, tp_q_from_dec(s->floor), tp_q_from_dec(s->target), s->max_points);
+}
+
+/* mn, mx: the bounds as fractions; memo: NULL, or the unit memo of a plan. */
+static tp_req_result check_requirement(tp_findings *f, const tp_requirement *r,
+                                       const tp_bid_value *v, tp_q mn, tp_q mx, tp_unit_memo *memo)
 {
     tp_buf want; /* what the requirement asks, in French: built only for a finding */
     tp_buf_init(&want);
@@ -234,7 +322,7 @@ tp_req_result tp_check_requirement(tp_findings *f, const tp_requirement *r, cons
             res = TP_REQ_INVALID;
             goto cleanup;
         }
-        tp_unit_status us = tp_unit_convert(&canon, raw, v->unit, r->unit);
+        tp_unit_status us = convert(memo, &canon, raw, v->unit, r->unit);
         if (us != TP_UNIT_OK) {
             tp_findings_add(f, "REQ-UNIT", TP_FS_SUBSTANTIAL, r->id, line,
                             "%s : %s « %s » ne se convertit pas en %s (%s).", r->label, v->text,
@@ -243,7 +331,6 @@ tp_req_result tp_check_requirement(tp_findings *f, const tp_requirement *r, cons
             res = TP_REQ_INVALID;
             goto cleanup;
         }
-        tp_q mn = tp_q_from_dec(r->min), mx = tp_q_from_dec(r->max);
         ok = (r->op == TP_OP_LE || tp_q_cmp(canon, mn) >= 0) &&
              (r->op == TP_OP_GE || tp_q_cmp(canon, mx) <= 0);
         break;
@@ -285,9 +372,23 @@ cleanup:
     return res;
 }
 
+tp_req_result tp_check_requirement(tp_findings *f, const tp_requirement *r, const tp_bid_value *v)
+{
+    return check_requirement(f, r, v, tp_q_from_dec(r->min), tp_q_from_dec(r->max), NULL);
+}
+
+tp_req_result tp_check_requirement_plan(tp_findings *f, tp_req_plan *p, const tp_bid_value *v)
+{
+    if (passes_fast(p, v))
+        return TP_REQ_PASS;
+    return check_requirement(f, p->r, v, p->min, p->max, &p->unit);
+}
+
 /* ------------------------------------------------------------------ scored criteria */
 
-void tp_check_scored(tp_findings *f, tp_feature *feat, const tp_scored *s, const tp_bid_value *v)
+/* plan: NULL, or the prepared scale and unit memo of s. */
+static void check_scored(tp_findings *f, tp_feature *feat, const tp_scored *s,
+                         const tp_bid_value *v, tp_scored_plan *plan)
 {
     memset(feat, 0, sizeof *feat);
     feat->points = tp_q_from_int(0);
@@ -313,7 +414,7 @@ void tp_check_scored(tp_findings *f, tp_feature *feat, const tp_scored *s, const
     tp_q raw, canon;
     tp_unit_status us = TP_UNIT_OK;
     if (!tp_value_parse(&raw, v->text) ||
-        (us = tp_unit_convert(&canon, raw, v->unit, s->unit)) != TP_UNIT_OK) {
+        (us = convert(plan ? &plan->unit : NULL, &canon, raw, v->unit, s->unit)) != TP_UNIT_OK) {
         tp_findings_add(f, "SCORE-VALUE", TP_FS_WARNING, s->id, line,
                         "%s : « %s%s%s » illisible en %s (%s), 0 point sur %d.", s->label, v->text,
                         v->unit ? " " : "", v->unit ? v->unit : "",
@@ -323,8 +424,20 @@ void tp_check_scored(tp_findings *f, tp_feature *feat, const tp_scored *s, const
     }
     feat->answered = true;
     feat->value = canon;
-    feat->points = tp_score_linear_points(canon, tp_q_from_dec(s->floor),
-                                          tp_q_from_dec(s->target), s->max_points);
+    feat->points = plan ? tp_linear_points(&plan->scale, canon)
+                        : tp_score_linear_points(canon, tp_q_from_dec(s->floor),
+                                                 tp_q_from_dec(s->target), s->max_points);
+}
+
+void tp_check_scored(tp_findings *f, tp_feature *feat, const tp_scored *s, const tp_bid_value *v)
+{
+    check_scored(f, feat, s, v, NULL);
+}
+
+void tp_check_scored_plan(tp_findings *f, tp_feature *feat, tp_scored_plan *p,
+                          const tp_bid_value *v)
+{
+    check_scored(f, feat, p->s, v, p);
 }
 
 /* ------------------------------------------------------------------ prices */
@@ -336,16 +449,17 @@ static const char *eur(char buf[48], tp_cents c)
     return tp_money_format_fr(buf, c);
 }
 
-/* Line arithmetic: returns the corrected total (quantity × unit price). */
-static tp_cents check_line_total(tp_offer *o, const char *ref, const char *what, long long qty,
-                                 tp_cents unit, tp_cents total, int line)
+/* Line arithmetic: returns the corrected total (quantity × unit price). The
+ * line is named "what « name »" in the message, built only when needed. */
+static tp_cents check_line_total(tp_offer *o, const char *ref, const char *what, const char *name,
+                                 long long qty, tp_cents unit, tp_cents total, int line)
 {
     tp_cents expect = (tp_cents)qty * unit;
     if (expect != total) {
         char a[48], b[48], c[48];
         tp_findings_add(&o->findings, "PRICE-LINE", TP_FS_CORRECTION, ref, line,
-                        "%s : %lld × %s = %s et non %s ; total de la ligne corrigé.", what, qty,
-                        eur(a, unit), eur(b, expect), eur(c, total));
+                        "%s « %s » : %lld × %s = %s et non %s ; total de la ligne corrigé.", what,
+                        name, qty, eur(a, unit), eur(b, expect), eur(c, total));
         o->corrected = true;
     }
     return expect;
@@ -384,8 +498,8 @@ void tp_check_prices(tp_offer *o, const tp_lot *lot, const tp_bid_lot *bl, int v
             tp_findings_add(f, "PRICE-QUANTITY", TP_FS_SUBSTANTIAL, ln->ref, ln->line,
                             "Quantité offerte %lld au lieu de %ld exigée pour le lot %d.",
                             ln->quantity, lot->quantity, lot->number);
-        htva += check_line_total(o, ln->ref, "Ligne « " DEVICES_LINE " »", ln->quantity,
-                                 ln->unit_price, ln->total, ln->line);
+        htva += check_line_total(o, ln->ref, "Ligne", DEVICES_LINE, ln->quantity, ln->unit_price,
+                                 ln->total, ln->line);
     }
     if (!devices)
         tp_findings_add(f, "PRICE-LINE-MISSING", TP_FS_SUBSTANTIAL, DEVICES_LINE, bl->line,
@@ -413,12 +527,8 @@ void tp_check_prices(tp_offer *o, const tp_lot *lot, const tp_bid_lot *bl, int v
             tp_findings_add(f, "PRICE-QUANTITY", TP_FS_SUBSTANTIAL, kind, bo->line,
                             "Option « %s » : quantité offerte %lld au lieu de %ld exigée.", kind,
                             bo->quantity, to->quantity);
-        tp_buf what;
-        tp_buf_init(&what);
-        tp_buf_printf(&what, "Option « %s »", kind);
-        htva += check_line_total(o, kind, tp_buf_cstr(&what), bo->quantity, bo->unit_price,
-                                 bo->total, bo->line);
-        tp_buf_dispose(&what);
+        htva += check_line_total(o, kind, "Option", kind, bo->quantity, bo->unit_price, bo->total,
+                                 bo->line);
     }
     for (size_t k = 0; k < bl->n_options; k++) {
         const tp_bid_option *bo = &bl->options[k];

@@ -6,6 +6,7 @@
 
 #include "bid.h"
 #include "eval.h"
+#include "score.h"
 
 typedef enum tp_req_result {
     TP_REQ_PASS,
@@ -21,6 +22,36 @@ tp_req_result tp_check_requirement(tp_findings *f, const tp_requirement *r, cons
 /* Reads one scored criterion's value into feat (answered, value, points);
  * a missing or unreadable value scores 0 with a warning. */
 void tp_check_scored(tp_findings *f, tp_feature *feat, const tp_scored *s, const tp_bid_value *v);
+
+/* The same two checks with what they need prepared once per tender (bounds
+ * as fractions, the linear scale) and the unit factor of the last unit seen
+ * remembered: same results and findings, a fraction of the cost when
+ * 100 000 bids are checked against one tender. */
+typedef struct tp_unit_memo {
+    bool valid, from_null;
+    char from[16]; /* the bid's unit as written, when shorter */
+    tp_unit_status status;
+    tp_unit_factor_t factor;
+} tp_unit_memo;
+
+typedef struct tp_req_plan {
+    const tp_requirement *r;
+    tp_q min, max;
+    bool fast; /* ge/le/range with small non-negative bounds: integer compare */
+    tp_unit_memo unit;
+} tp_req_plan;
+
+typedef struct tp_scored_plan {
+    const tp_scored *s;
+    tp_linear scale;
+    tp_unit_memo unit;
+} tp_scored_plan;
+
+void tp_req_plan_init(tp_req_plan *p, const tp_requirement *r); /* r must outlive p */
+void tp_scored_plan_init(tp_scored_plan *p, const tp_scored *s); /* s must outlive p */
+tp_req_result tp_check_requirement_plan(tp_findings *f, tp_req_plan *p, const tp_bid_value *v);
+void tp_check_scored_plan(tp_findings *f, tp_feature *feat, tp_scored_plan *p,
+                          const tp_bid_value *v);
 
 /* The price schedule, options and totals of one offer against its lot:
  * quantities (substantial), line and total arithmetic and VAT (corrected,

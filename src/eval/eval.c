@@ -3,6 +3,7 @@
  * wait for the last bid (score.c). */
 #include "eval.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,15 +12,23 @@
 #include "check.h"
 
 /* Requirement and scored ids of a lot in an open-addressing hash table, so
- * matching a bid's values costs one lookup each (100 000 bids × 24 values). */
+ * matching a bid's values costs one lookup each (100 000 bids × 24 values),
+ * and less when a bid lists its values in the same order as the one before
+ * (hint: the slot matched at each position last time). With the ids, each
+ * requirement's and scored criterion's plan (check.h). */
 typedef struct id_slot {
     const char *id;
     int req, scored; /* index in lot->reqs / lot->scored, or -1 */
 } id_slot;
 
+#define HINTS 64
+
 struct tp_id_index {
     id_slot *slots;
     size_t mask;
+    const id_slot *hint[HINTS];
+    tp_req_plan *reqs;
+    tp_scored_plan *scored;
 };
 
 static uint32_t fnv1a(const char *s)
@@ -35,6 +44,18 @@ static id_slot *index_slot(struct tp_id_index *x, const char *id)
     for (size_t i = fnv1a(id) & x->mask;; i = (i + 1) & x->mask)
         if (!x->slots[i].id || !strcmp(x->slots[i].id, id))
             return &x->slots[i];
+}
+
+/* The slot of the value at position pos: the hint when it names the same id. */
+static const id_slot *index_find(struct tp_id_index *x, size_t pos, const char *id)
+{
+    const id_slot *h = pos < HINTS ? x->hint[pos] : NULL;
+    if (h && !strcmp(h->id, id))
+        return h;
+    const id_slot *sl = index_slot(x, id);
+    if (pos < HINTS)
+        x->hint[pos] = sl->id ? sl : NULL;
+    return sl;
 }
 
 static struct tp_id_index *index_new(const tp_lot *lot)
@@ -57,14 +78,80 @@ static struct tp_id_index *index_new(const tp_lot *lot)
         else if (sl->scored < 0)
             sl->scored = (int)i;
     }
+    x->reqs = xcalloc(lot->n_reqs ? lot->n_reqs : 1, sizeof *x->reqs);
+    for (size_t i = 0; i < lot->n_reqs; i++)
+        tp_req_plan_init(&x->reqs[i], &lot->reqs[i]);
+    x->scored = xcalloc(lot->n_scored ? lot->n_scored : 1, sizeof *x->scored);
+    for (size_t i = 0; i < lot->n_scored; i++)
+        tp_scored_plan_init(&x->scored[i], &lot->scored[i]);
     return x;
 }
 
 static void index_free(struct tp_id_index *x)
 {
-    if (x)
+    if (x) {
         free(x->slots);
+        free(x->reqs);
+        free(x->scored);
+    }
     free(x);
+}
+
+/* What is kept of every bid (names, VAT, receipt text, brand, model, the
+ * features of each offer) lives in big blocks owned by the evaluation: no
+ * malloc per string, no header per allocation, one free per block. */
+typedef struct pool_block {
+    struct pool_block *next;
+    size_t used, cap;
+    max_align_t data[];
+} pool_block;
+
+struct tp_eval_pool {
+    pool_block *head;
+};
+
+#define POOL_BLOCK (256u * 1024u)
+
+/* n bytes aligned to align (a power of two up to max_align_t's). */
+static void *pool_alloc(tp_evaluation *ev, size_t n, size_t align)
+{
+    if (!ev->pool)
+        ev->pool = xcalloc(1, sizeof *ev->pool);
+    pool_block *b = ev->pool->head;
+    if (b)
+        b->used = (b->used + align - 1) & ~(align - 1);
+    if (!b || b->used > b->cap || b->cap - b->used < n) {
+        size_t cap = n > POOL_BLOCK ? n : POOL_BLOCK;
+        b = xmalloc(sizeof *b + cap);
+        b->next = ev->pool->head;
+        b->used = 0;
+        b->cap = cap;
+        ev->pool->head = b;
+    }
+    void *p = (char *)b->data + b->used;
+    b->used += n;
+    return p;
+}
+
+static char *pool_strdup(tp_evaluation *ev, const char *s)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s) + 1;
+    char *p = pool_alloc(ev, n, 1); /* strings packed: no alignment */
+    memcpy(p, s, n);
+    return p;
+}
+
+static void pool_free(struct tp_eval_pool *pool)
+{
+    if (!pool)
+        return;
+    for (pool_block *b = pool->head, *next; b; b = next) {
+        next = b->next;
+        free(b);
+    }
+    free(pool);
 }
 
 tp_evaluation *tp_evaluation_new(const tp_tender *t)
@@ -83,10 +170,7 @@ tp_evaluation *tp_evaluation_new(const tp_tender *t)
 
 static void offer_dispose(tp_offer *o)
 {
-    free(o->brand);
-    free(o->model);
-    free(o->features);
-    tp_findings_dispose(&o->findings);
+    tp_findings_dispose(&o->findings); /* brand, model and features are in the pool */
 }
 
 void tp_evaluation_free(tp_evaluation *ev)
@@ -94,11 +178,7 @@ void tp_evaluation_free(tp_evaluation *ev)
     if (!ev)
         return;
     for (size_t i = 0; i < ev->n_bids; i++) {
-        tp_eval_bid *b = &ev->bids[i];
-        free(b->vat);
-        free(b->name);
-        free(b->received_text);
-        tp_findings_dispose(&b->findings);
+        tp_findings_dispose(&ev->bids[i].findings); /* the strings are in the pool */
     }
     free(ev->bids);
     for (size_t i = 0; i < ev->tender->n_lots; i++) {
@@ -112,6 +192,7 @@ void tp_evaluation_free(tp_evaluation *ev)
         free(ev->sources[i]);
     free(ev->sources);
     tp_findings_dispose(&ev->findings);
+    pool_free(ev->pool);
     free(ev);
 }
 
@@ -121,10 +202,24 @@ const char *tp_eval_bid_id(char buf[24], size_t bid_index)
     return buf;
 }
 
+/* Grows an array by doubling, without zeroing the new room (tp_grow's memset
+ * touched every page of the 100 000-offer arrays once more). */
+static void grow(void **v, size_t *cap, size_t need, size_t elem)
+{
+    if (need < *cap)
+        return;
+    size_t ncap = *cap ? *cap : 8;
+    while (ncap <= need)
+        ncap *= 2;
+    *v = xrealloc(*v, ncap * elem);
+    *cap = ncap;
+}
+
 static void analyse_offer(tp_evaluation *ev, tp_lot_eval *le, tp_offer *o, const tp_bid_lot *bl)
 {
     const tp_tender *t = ev->tender;
     const tp_lot *lot = le->lot;
+    struct tp_id_index *x = le->index;
     /* One pass over the values: each goes to its requirement and/or scored criterion. */
     const tp_bid_value *small[64] = {NULL};
     size_t n_ids = lot->n_reqs + lot->n_scored;
@@ -134,7 +229,7 @@ static void analyse_offer(tp_evaluation *ev, tp_lot_eval *le, tp_offer *o, const
         const tp_bid_value *v = &bl->values[i];
         if (!v->ref)
             continue;
-        const id_slot *sl = index_slot(le->index, v->ref);
+        const id_slot *sl = index_find(x, i, v->ref);
         if (!sl->id) {
             tp_findings_add(&o->findings, "VALUE-UNKNOWN", TP_FS_INFO, v->ref, v->line,
                             "Valeur « %s » inconnue du lot %d : ignorée.", v->ref, lot->number);
@@ -146,10 +241,15 @@ static void analyse_offer(tp_evaluation *ev, tp_lot_eval *le, tp_offer *o, const
             by_scored[sl->scored] = v;
     }
     for (size_t i = 0; i < lot->n_reqs; i++)
-        tp_check_requirement(&o->findings, &lot->reqs[i], by_req[i]);
-    o->features = xcalloc(lot->n_scored ? lot->n_scored : 1, sizeof *o->features);
-    for (size_t i = 0; i < lot->n_scored; i++)
-        tp_check_scored(&o->findings, &o->features[i], &lot->scored[i], by_scored[i]);
+        tp_check_requirement_plan(&o->findings, &x->reqs[i], by_req[i]);
+    o->features = pool_alloc(ev, (lot->n_scored ? lot->n_scored : 1) * sizeof *o->features,
+                             _Alignof(tp_feature_kept));
+    for (size_t i = 0; i < lot->n_scored; i++) {
+        tp_feature feat;
+        tp_check_scored_plan(&o->findings, &feat, &x->scored[i], by_scored[i]);
+        o->features[i].value = feat.answered ? feat.value : (tp_q){0, 0};
+        o->features[i].points = feat.points;
+    }
     if (by_req != small)
         free(by_req);
     tp_check_prices(o, lot, bl, t->vat_rate);
@@ -164,7 +264,7 @@ static void analyse_offer(tp_evaluation *ev, tp_lot_eval *le, tp_offer *o, const
 void tp_evaluation_add(tp_evaluation *ev, tp_bid *bid)
 {
     const tp_tender *t = ev->tender;
-    tp_grow((void **)&ev->bids, &ev->cap_bids, ev->n_bids, sizeof *ev->bids);
+    grow((void **)&ev->bids, &ev->cap_bids, ev->n_bids, sizeof *ev->bids);
     size_t index = ev->n_bids++;
     tp_eval_bid *eb = &ev->bids[index];
     memset(eb, 0, sizeof *eb);
@@ -175,9 +275,9 @@ void tp_evaluation_add(tp_evaluation *ev, tp_bid *bid)
     eb->source = ev->sources[ev->n_sources - 1];
     eb->index = bid->index;
     eb->line = bid->line;
-    eb->vat = xstrdup(bid->vat);
-    eb->name = xstrdup(bid->name);
-    eb->received_text = xstrdup(bid->received_text);
+    eb->vat = pool_strdup(ev, bid->vat);
+    eb->name = pool_strdup(ev, bid->name);
+    eb->received_text = pool_strdup(ev, bid->received_text);
     eb->received_utc = bid->received_utc;
     eb->received_micro = bid->received_micro;
     eb->has_received = bid->has_received;
@@ -193,12 +293,12 @@ void tp_evaluation_add(tp_evaluation *ev, tp_bid *bid)
         if (!bl)
             continue;
         tp_lot_eval *le = &ev->lots[k];
-        tp_grow((void **)&le->offers, &le->cap_offers, le->n_offers, sizeof *le->offers);
+        grow((void **)&le->offers, &le->cap_offers, le->n_offers, sizeof *le->offers);
         tp_offer *o = &le->offers[le->n_offers++];
         memset(o, 0, sizeof *o);
         o->bid = index;
-        o->brand = xstrdup(bl->brand);
-        o->model = xstrdup(bl->model);
+        o->brand = pool_strdup(ev, bl->brand);
+        o->model = pool_strdup(ev, bl->model);
         o->warranty_years = bl->warranty_years;
         o->delivery_days = bl->delivery_days;
         o->submitted_htva = o->htva = bl->htva;
@@ -213,4 +313,45 @@ void tp_evaluation_add(tp_evaluation *ev, tp_bid *bid)
     if (considered)
         tp_check_regularisation(eb, t, any_excluded);
     tp_bid_free(bid);
+}
+
+void tp_evaluation_merge(tp_evaluation *ev, tp_evaluation *second, size_t first)
+{
+    size_t base = ev->n_bids;
+    for (size_t i = 0; i < second->n_bids; i++) {
+        tp_eval_bid *eb = &second->bids[i];
+        /* the sources as tp_evaluation_add keeps them: each run of one name once */
+        if (!ev->n_sources || strcmp(ev->sources[ev->n_sources - 1], eb->source) != 0) {
+            tp_grow((void **)&ev->sources, &ev->cap_sources, ev->n_sources, sizeof *ev->sources);
+            ev->sources[ev->n_sources++] = xstrdup(eb->source);
+        }
+        eb->source = ev->sources[ev->n_sources - 1];
+        eb->index += first;
+        grow((void **)&ev->bids, &ev->cap_bids, ev->n_bids, sizeof *ev->bids);
+        ev->bids[ev->n_bids++] = *eb; /* findings move with it */
+    }
+    second->n_bids = 0;
+    for (size_t k = 0; k < ev->tender->n_lots; k++) {
+        tp_lot_eval *to = &ev->lots[k], *from = &second->lots[k];
+        for (size_t i = 0; i < from->n_offers; i++) {
+            grow((void **)&to->offers, &to->cap_offers, to->n_offers, sizeof *to->offers);
+            to->offers[to->n_offers] = from->offers[i];
+            to->offers[to->n_offers++].bid += base;
+        }
+        from->n_offers = 0;
+    }
+    /* the strings and features the moved bids point to: second's blocks join ev's */
+    if (second->pool && second->pool->head) {
+        if (!ev->pool) {
+            ev->pool = second->pool;
+            second->pool = NULL;
+        } else {
+            pool_block *tail = second->pool->head;
+            while (tail->next)
+                tail = tail->next;
+            tail->next = ev->pool->head;
+            ev->pool->head = second->pool->head;
+            second->pool->head = NULL;
+        }
+    }
 }

@@ -1,21 +1,24 @@
 #include "eval_xml.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "../core/xmlw.h"
+#include "../core/mem.h"
 #include "../model/profile.h"
 #include "score.h"
 
-/* Output goes through a buffer flushed to the sink every 64 KiB, so 100 000
- * bids never sit twice in memory. */
+/* Output goes through a buffer flushed to the sink every 256 KiB, so 100 000
+ * bids never sit twice in memory. The XML writer appends straight into the
+ * buffer (room() then memcpy): at 170 MB of output, the per-call cost of
+ * tp_buf_put/puts/printf was most of the time. */
 typedef struct writer {
     tp_buf b;
     tp_sink *sink;
     bool failed;
 } writer;
 
-#define FLUSH_AT (64u * 1024u)
+#define FLUSH_AT (256u * 1024u)
 
 static void flush(writer *w, bool force)
 {
@@ -38,88 +41,228 @@ static void puts_(writer *w, const char *s)
     tp_buf_puts(&w->b, s);
 }
 
-static void esc(writer *w, const char *s)
+static void grow(writer *w, size_t n)
 {
-    tp_xmlw_text(&w->b, s ? s : "");
+    size_t cap = w->b.cap ? w->b.cap : 256;
+    while (cap < w->b.len + n + 1)
+        cap *= 2;
+    w->b.data = xrealloc(w->b.data, cap);
+    w->b.cap = cap;
+}
+
+/* The small writers below are forced inline so that a literal's length stays
+ * a constant (memcpy of a known size is a few moves, not a call). */
+#define HOT static inline __attribute__((always_inline))
+
+/* Where n more bytes go (one more stays free: tp_buf's NUL, for the text writers). */
+HOT char *room(writer *w, size_t n)
+{
+    if (w->b.cap - w->b.len < n + 1)
+        grow(w, n);
+    return w->b.data + w->b.len;
+}
+
+HOT void put(writer *w, const char *s, size_t n)
+{
+    memcpy(room(w, n), s, n);
+    w->b.len += n;
+}
+
+/* A string literal, its length known at compile time. */
+#define LIT(w, s) put((w), "" s, sizeof(s) - 1)
+
+/* Bytes tp_xmlw_textn copies as they are: TAB, LF and printable ASCII but & < > ". */
+static const unsigned char plain[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, /* 0x00 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x10 */
+    1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x20: " & */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, /* 0x30: < > */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x40 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x50 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x60 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x70 */
+};
+
+/* Length of the valid UTF-8 sequence at s (lead byte >= 0x80) and its code
+ * point, or 0 when invalid: the rules of tp_xmlw_textn. */
+static size_t utf8_len(const unsigned char *s, size_t n, uint32_t *cp)
+{
+    unsigned char c = s[0];
+    size_t len;
+    uint32_t v, min;
+    if (c >= 0xC2 && c <= 0xDF)
+        len = 2, v = c & 0x1F, min = 0x80;
+    else if (c >= 0xE0 && c <= 0xEF)
+        len = 3, v = c & 0x0F, min = 0x800;
+    else if (c >= 0xF0 && c <= 0xF4)
+        len = 4, v = c & 0x07, min = 0x10000;
+    else
+        return 0;
+    if (len > n)
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        v = (v << 6) | (s[i] & 0x3F);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+        return 0;
+    *cp = v;
+    return len;
+}
+
+void tp_eval_xml_escape(tp_buf *b, const char *s, size_t n)
+{
+    writer w = {*b, NULL, false};
+    /* the worst case is 6 bytes out for 1 in (&quot;) */
+    char *o = room(&w, 6 * n), *o0 = o;
+    const unsigned char *p = (const unsigned char *)s, *end = p + n;
+    while (p < end) {
+        unsigned char c = *p;
+        if (plain[c]) {
+            *o++ = (char)c;
+            p++;
+            continue;
+        }
+        if (c < 0x80) {
+            const char *rep = "";
+            size_t rl = 0;
+            switch (c) {
+            case '&': rep = "&amp;", rl = 5; break;
+            case '<': rep = "&lt;", rl = 4; break;
+            case '>': rep = "&gt;", rl = 4; break;
+            case '"': rep = "&quot;", rl = 6; break;
+            case '\r': rep = "&#13;", rl = 5; break;
+            default: break; /* other C0 controls: not allowed in XML 1.0, dropped */
+            }
+            memcpy(o, rep, rl);
+            o += rl;
+            p++;
+            continue;
+        }
+        uint32_t cp = 0;
+        size_t len = utf8_len(p, (size_t)(end - p), &cp);
+        if (len == 0) { /* invalid: U+FFFD */
+            memcpy(o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            len = 1;
+        } else if (cp != 0xFFFE && cp != 0xFFFF) {
+            memcpy(o, p, len);
+            o += len;
+        }
+        p += len;
+    }
+    w.b.len += (size_t)(o - o0);
+    *b = w.b;
+}
+
+static inline void esc(writer *w, const char *s)
+{
+    if (s)
+        tp_eval_xml_escape(&w->b, s, strlen(s));
 }
 
 /* Numbers are formatted by hand: printf was half the time of writing the
  * evaluation of 100 000 bids. */
 
-/* Decimal digits of v, at least min_digits (zero-padded), into buf; returns the length. */
-static size_t fmt_u64(char *buf, uint64_t v, int min_digits)
+static const char digit_pairs[] = "00010203040506070809101112131415161718192021222324"
+                                  "25262728293031323334353637383940414243444546474849"
+                                  "50515253545556575859606162636465666768697071727374"
+                                  "75767778798081828384858687888990919293949596979899";
+
+/* Decimal digits of v, at least min_digits (zero-padded), into buf; returns
+ * the length. Two digits per division: every amount and score goes through here. */
+HOT size_t fmt_u64(char *buf, uint64_t v, int min_digits)
 {
-    char tmp[24];
-    size_t n = 0;
-    do {
-        tmp[n++] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    while ((int)n < min_digits)
-        tmp[n++] = '0';
-    for (size_t i = 0; i < n; i++)
-        buf[i] = tmp[n - 1 - i];
+    size_t n = 1;
+    for (uint64_t p10 = 10; n < 20 && v >= p10; p10 *= 10)
+        n++;
+    if (n < (size_t)min_digits)
+        n = (size_t)min_digits;
+    char *p = buf + n;
+    while (v >= 100) {
+        p -= 2;
+        memcpy(p, digit_pairs + 2 * (v % 100), 2);
+        v /= 100;
+    }
+    if (v >= 10) {
+        p -= 2;
+        memcpy(p, digit_pairs + 2 * v, 2);
+    } else {
+        *--p = (char)('0' + v);
+    }
+    while (p > buf)
+        *--p = '0';
     return n;
 }
 
 /* v / 100 with two decimals ("12.05"); v >= 0 (amounts in cents, scores in hundredths). */
-static const char *hundredths(char buf[32], int64_t v)
+HOT size_t fmt_hundredths(char *buf, int64_t v)
 {
     uint64_t u = v < 0 ? 0 : (uint64_t)v;
     size_t n = fmt_u64(buf, u / 100, 1);
     buf[n++] = '.';
-    n += fmt_u64(buf + n, u % 100, 2);
-    buf[n] = '\0';
+    buf[n++] = (char)('0' + u % 100 / 10);
+    buf[n++] = (char)('0' + u % 10);
+    return n;
+}
+
+static const char *hundredths(char buf[32], int64_t v)
+{
+    buf[fmt_hundredths(buf, v)] = '\0';
     return buf;
 }
 
-static void put_name(writer *w, const char *name)
-{
-    tp_buf_putc(&w->b, ' ');
-    tp_buf_puts(&w->b, name);
-    tp_buf_put(&w->b, "=\"", 2);
-}
-
-/* name="value" with a leading space; nothing when value is NULL. */
-static void attr(writer *w, const char *name, const char *value)
+/* Attribute writers take ' name="' whole (a literal: see the macros below). */
+HOT void attr_s(writer *w, const char *head, size_t hn, const char *value)
 {
     if (!value)
         return;
-    put_name(w, name);
+    put(w, head, hn);
     esc(w, value);
-    tp_buf_putc(&w->b, '"');
+    LIT(w, "\"");
 }
 
-static void attr_n(writer *w, const char *name, long long v)
+HOT void attr_n_(writer *w, const char *head, size_t hn, long long v)
 {
-    char d[24];
-    put_name(w, name);
+    char *o = room(w, hn + 24), *o0 = o;
+    memcpy(o, head, hn);
+    o += hn;
+    uint64_t u = (uint64_t)v;
     if (v < 0) {
-        tp_buf_putc(&w->b, '-');
-        v = -v;
+        *o++ = '-';
+        u = 0 - u;
     }
-    tp_buf_put(&w->b, d, fmt_u64(d, (uint64_t)v, 1));
-    tp_buf_putc(&w->b, '"');
+    o += fmt_u64(o, u, 1);
+    *o++ = '"';
+    w->b.len += (size_t)(o - o0);
 }
 
-static void attr_score(writer *w, const char *name, int64_t h)
+HOT void attr_h(writer *w, const char *head, size_t hn, int64_t h)
 {
-    char s[32];
-    put_name(w, name);
-    tp_buf_puts(&w->b, hundredths(s, h));
-    tp_buf_putc(&w->b, '"');
+    char *o = room(w, hn + 32), *o0 = o;
+    memcpy(o, head, hn);
+    o += hn;
+    o += fmt_hundredths(o, h);
+    *o++ = '"';
+    w->b.len += (size_t)(o - o0);
 }
 
-static void attr_money(writer *w, const char *name, tp_cents c)
+HOT void attr_b(writer *w, const char *head, size_t hn, bool v)
 {
-    attr_score(w, name, c);
+    put(w, head, hn);
+    if (v)
+        LIT(w, "true\"");
+    else
+        LIT(w, "false\"");
 }
 
-static void attr_bool(writer *w, const char *name, bool v)
-{
-    put_name(w, name);
-    tp_buf_puts(&w->b, v ? "true\"" : "false\"");
-}
+#define HEAD(name) " " name "=\"", sizeof(" " name "=\"") - 1
+#define attr(w, name, v) attr_s((w), HEAD(name), (v))
+#define attr_n(w, name, v) attr_n_((w), HEAD(name), (long long)(v))
+#define attr_score(w, name, v) attr_h((w), HEAD(name), (v))
+#define attr_money(w, name, v) attr_h((w), HEAD(name), (v))
+#define attr_bool(w, name, v) attr_b((w), HEAD(name), (v))
 
 /* "B0001"…, as tp_eval_bid_id, without printf. */
 static const char *bid_id(char buf[24], size_t index)
@@ -129,44 +272,57 @@ static const char *bid_id(char buf[24], size_t index)
     return buf;
 }
 
-static void element(writer *w, const char *indent, const char *name, const char *text)
+/* indent<name>text</name>\n; nothing when text is NULL. open is "<name>",
+ * close "</name>\n". */
+static inline void element_(writer *w, const char *indent, size_t in, const char *open, size_t on,
+                     const char *close, size_t cn, const char *text)
 {
     if (!text)
         return;
-    tp_buf_puts(&w->b, indent);
-    tp_buf_putc(&w->b, '<');
-    tp_buf_puts(&w->b, name);
-    tp_buf_putc(&w->b, '>');
+    put(w, indent, in);
+    put(w, open, on);
     esc(w, text);
-    tp_buf_put(&w->b, "</", 2);
-    tp_buf_puts(&w->b, name);
-    tp_buf_put(&w->b, ">\n", 2);
+    put(w, close, cn);
 }
 
-static void findings_xml(writer *w, const char *indent, const tp_findings *f)
+#define element(w, indent, name, text)                                                           \
+    element_((w), "" indent, sizeof(indent) - 1, "<" name ">", sizeof("<" name ">") - 1,          \
+             "</" name ">\n", sizeof("</" name ">\n") - 1, (text))
+
+/* indent is a run of spaces: n of them. */
+static inline void spaces(writer *w, size_t n)
 {
+    memset(room(w, n), ' ', n);
+    w->b.len += n;
+}
+
+static void findings_xml(writer *w, size_t indent, const tp_findings *f)
+{
+    spaces(w, indent);
     if (f->n == 0) {
-        tp_buf_puts(&w->b, indent);
-        tp_buf_puts(&w->b, "<findings/>\n");
+        LIT(w, "<findings/>\n");
         return;
     }
-    tp_buf_printf(&w->b, "%s<findings>\n", indent);
+    LIT(w, "<findings>\n");
     for (size_t i = 0; i < f->n; i++) {
         const tp_finding *x = &f->v[i];
-        tp_buf_printf(&w->b, "%s  <finding", indent);
+        spaces(w, indent + 2);
+        LIT(w, "<finding");
         attr(w, "code", x->code);
         attr(w, "severity", tp_fsev_code(x->sev));
         attr(w, "ref", x->ref);
         if (x->line > 0)
             attr_n(w, "line", x->line);
-        puts_(w, ">\n");
-        tp_buf_printf(&w->b, "%s    ", indent);
+        LIT(w, ">\n");
+        spaces(w, indent + 4);
         element(w, "", "message", x->msg);
-        tp_buf_printf(&w->b, "%s    ", indent);
+        spaces(w, indent + 4);
         element(w, "", "basis", tp_finding_basis(x->code));
-        tp_buf_printf(&w->b, "%s  </finding>\n", indent);
+        spaces(w, indent + 2);
+        LIT(w, "</finding>\n");
     }
-    tp_buf_printf(&w->b, "%s</findings>\n", indent);
+    spaces(w, indent);
+    LIT(w, "</findings>\n");
 }
 
 static void deadline_text(char buf[32], const tp_tender *t)
@@ -181,30 +337,74 @@ static void bid_xml(writer *w, const tp_evaluation *ev, size_t i)
 {
     const tp_eval_bid *b = &ev->bids[i];
     char id[24];
-    puts_(w, "    <bid");
-    attr(w, "id", bid_id(id, i));
+    LIT(w, "    <bid id=\"");
+    put(w, id, strlen(bid_id(id, i)));
+    LIT(w, "\"");
     attr(w, "source", b->source);
-    attr_n(w, "index", (long long)b->index);
-    attr(w, "status", b->excluded ? "excluded" : "regular");
+    attr_n(w, "index", b->index);
+    if (b->excluded)
+        LIT(w, " status=\"excluded\"");
+    else
+        LIT(w, " status=\"regular\"");
     attr(w, "vat", b->vat);
     attr(w, "receivedAt", b->received_text);
     attr_bool(w, "late", b->late);
-    puts_(w, ">\n");
+    LIT(w, ">\n");
     element(w, "      ", "supplier", b->name);
-    findings_xml(w, "      ", &b->findings);
-    puts_(w, "    </bid>\n");
+    findings_xml(w, 6, &b->findings);
+    LIT(w, "    </bid>\n");
     flush(w, false);
 }
 
-static void offer_xml(writer *w, const tp_evaluation *ev, const tp_lot *lot, const tp_offer *o)
+/* The fixed parts of a lot's <feature> lines (id, unit, maximum), escaped
+ * once per lot instead of once per offer. */
+typedef struct feat_parts {
+    writer head, unit, tail;
+} feat_parts;
+
+static feat_parts *feat_parts_new(const tp_lot *lot)
+{
+    feat_parts *fp = xcalloc(lot->n_scored ? lot->n_scored : 1, sizeof *fp);
+    for (size_t s = 0; s < lot->n_scored; s++) {
+        const tp_scored *sc = &lot->scored[s];
+        LIT(&fp[s].head, "            <feature");
+        attr(&fp[s].head, "ref", sc->id);
+        attr(&fp[s].unit, "unit", sc->kind == TP_SCORE_YESNO ? NULL : sc->unit);
+        attr_n(&fp[s].tail, "maxPoints", sc->max_points);
+        LIT(&fp[s].tail, "/>\n");
+    }
+    return fp;
+}
+
+static void feat_parts_free(feat_parts *fp, size_t n)
+{
+    for (size_t s = 0; s < n; s++) {
+        tp_buf_dispose(&fp[s].head.b);
+        tp_buf_dispose(&fp[s].unit.b);
+        tp_buf_dispose(&fp[s].tail.b);
+    }
+    free(fp);
+}
+
+static inline void put_buf(writer *w, const writer *part)
+{
+    if (part->b.len)
+        put(w, part->b.data, part->b.len);
+}
+
+static void offer_xml(writer *w, const tp_evaluation *ev, const tp_lot *lot, const feat_parts *fp,
+                      const tp_offer *o)
 {
     const tp_eval_bid *b = &ev->bids[o->bid];
     char id[24], v[40];
-    puts_(w, "        <offer");
-    attr(w, "bid", bid_id(id, o->bid));
-    attr(w, "status", o->excluded ? "excluded" : "regular");
-    if (!o->excluded)
+    LIT(w, "        <offer bid=\"");
+    put(w, id, strlen(bid_id(id, o->bid)));
+    if (o->excluded) {
+        LIT(w, "\" status=\"excluded\"");
+    } else {
+        LIT(w, "\" status=\"regular\"");
         attr_n(w, "rank", o->rank);
+    }
     attr_bool(w, "winner", o->winner);
     attr_bool(w, "analysed", o->analysed);
     attr_bool(w, "abnormallyLow", o->abnormally_low);
@@ -212,22 +412,21 @@ static void offer_xml(writer *w, const tp_evaluation *ev, const tp_lot *lot, con
     attr(w, "vat", b->vat);
     attr_n(w, "warrantyYears", o->warranty_years);
     attr_n(w, "deliveryDays", o->delivery_days);
-    puts_(w, ">\n");
+    LIT(w, ">\n");
     element(w, "          ", "supplier", b->name);
-    puts_(w, "          <product>\n");
+    LIT(w, "          <product>\n");
     element(w, "            ", "brand", o->brand);
     element(w, "            ", "model", o->model);
-    puts_(w, "          </product>\n");
-    puts_(w, "          <price");
+    LIT(w, "          </product>\n          <price");
     attr_money(w, "htva", o->htva);
     attr_money(w, "tva", o->tva);
     attr_money(w, "tvac", o->tvac);
     attr_money(w, "submittedHtva", o->submitted_htva);
     attr_money(w, "submittedTva", o->submitted_tva);
     attr_money(w, "submittedTvac", o->submitted_tvac);
-    puts_(w, "/>\n");
+    LIT(w, "/>\n");
     if (!o->excluded) {
-        puts_(w, "          <scores");
+        LIT(w, "          <scores");
         attr_score(w, "total", o->s_total);
         attr_score(w, "price", o->s_price);
         attr_score(w, "quality", o->s_quality);
@@ -235,74 +434,74 @@ static void offer_xml(writer *w, const tp_evaluation *ev, const tp_lot *lot, con
         attr_score(w, "warranty", o->s_warranty);
         attr_score(w, "delivery", o->s_delivery);
         attr_score(w, "technicalPoints", tp_q_hundredths(o->technical_points));
-        puts_(w, ">\n");
+        LIT(w, ">\n");
         for (size_t s = 0; s < lot->n_scored; s++) {
             const tp_scored *sc = &lot->scored[s];
-            const tp_feature *f = &o->features[s];
-            puts_(w, "            <feature");
-            attr(w, "ref", sc->id);
-            if (f->answered)
+            const tp_feature_kept *f = &o->features[s];
+            put_buf(w, &fp[s].head);
+            if (f->value.den != 0) /* answered */
                 attr(w, "value", sc->kind == TP_SCORE_YESNO ? (f->value.num ? "yes" : "no")
                                                             : tp_q_format(v, f->value));
-            attr(w, "unit", sc->kind == TP_SCORE_YESNO ? NULL : sc->unit);
+            put_buf(w, &fp[s].unit);
             attr_score(w, "points", tp_q_hundredths(f->points));
-            attr_n(w, "maxPoints", sc->max_points);
-            puts_(w, "/>\n");
+            put_buf(w, &fp[s].tail);
         }
-        puts_(w, "          </scores>\n");
+        LIT(w, "          </scores>\n");
     }
-    findings_xml(w, "          ", &o->findings);
-    puts_(w, "        </offer>\n");
+    findings_xml(w, 10, &o->findings);
+    LIT(w, "        </offer>\n");
     flush(w, false);
 }
 
 static void lot_xml(writer *w, const tp_evaluation *ev, const tp_lot_eval *le)
 {
     const tp_lot *lot = le->lot;
-    puts_(w, "    <lot");
+    LIT(w, "    <lot");
     attr_n(w, "number", lot->number);
     attr(w, "id", lot->id);
     attr_n(w, "quantity", lot->quantity);
     attr_money(w, "estimate", lot->estimate);
-    puts_(w, ">\n");
+    LIT(w, ">\n");
     element(w, "      ", "title", lot->title);
-    puts_(w, "      <statistics");
-    attr_n(w, "received", (long long)le->received);
-    attr_n(w, "regular", (long long)le->regular);
-    attr_n(w, "excluded", (long long)le->excluded);
-    attr_n(w, "abnormallyLow", (long long)le->abnormally_low);
+    LIT(w, "      <statistics");
+    attr_n(w, "received", le->received);
+    attr_n(w, "regular", le->regular);
+    attr_n(w, "excluded", le->excluded);
+    attr_n(w, "abnormallyLow", le->abnormally_low);
     if (le->regular) {
         attr_money(w, "lowest", le->lowest);
         attr_money(w, "highest", le->highest);
     }
     if (le->has_average) {
         attr_money(w, "average", le->average);
-        attr_n(w, "averageCount", (long long)le->average_count);
+        attr_n(w, "averageCount", le->average_count);
         attr_money(w, "abnormalThreshold", le->alp_threshold);
     }
-    puts_(w, "/>\n");
+    LIT(w, "/>\n");
     if (le->regular) {
         const tp_offer *win = &le->offers[0];
         char id[24];
-        puts_(w, "      <award");
+        LIT(w, "      <award");
         attr(w, "bid", tp_eval_bid_id(id, win->bid));
         attr(w, "vat", ev->bids[win->bid].vat);
         attr_money(w, "htva", win->htva);
         attr_money(w, "tvac", win->tvac);
         attr_score(w, "score", win->s_total);
-        puts_(w, ">\n");
+        LIT(w, ">\n");
         element(w, "        ", "supplier", ev->bids[win->bid].name);
-        puts_(w, "      </award>\n");
+        LIT(w, "      </award>\n");
     }
     if (le->n_offers == 0) {
-        puts_(w, "      <offers/>\n");
+        LIT(w, "      <offers/>\n");
     } else {
-        puts_(w, "      <offers>\n");
+        LIT(w, "      <offers>\n");
+        feat_parts *fp = feat_parts_new(lot);
         for (size_t k = 0; k < le->n_offers; k++)
-            offer_xml(w, ev, lot, &le->offers[k]);
-        puts_(w, "      </offers>\n");
+            offer_xml(w, ev, lot, fp, &le->offers[k]);
+        feat_parts_free(fp, lot->n_scored);
+        LIT(w, "      </offers>\n");
     }
-    puts_(w, "    </lot>\n");
+    LIT(w, "    </lot>\n");
 }
 
 /* The buyer (with its legal form: the report names the body that decides)
@@ -311,24 +510,24 @@ static void tender_extra_xml(writer *w, const tp_tender *t)
 {
     const tp_profile *p = t->profile;
     if (p && p->po.name.s) {
-        puts_(w, "    <buyer");
+        LIT(w, "    <buyer");
         attr(w, "legalForm", p->po.legal_form.s);
-        tp_buf_putc(&w->b, '>');
+        LIT(w, ">");
         esc(w, p->po.name.s);
-        puts_(w, "</buyer>\n");
+        LIT(w, "</buyer>\n");
     }
     if (t->n_criteria == 0)
         return;
-    puts_(w, "    <criteria>\n");
+    LIT(w, "    <criteria>\n");
     for (size_t i = 0; i < t->n_criteria; i++) {
-        puts_(w, "      <criterion");
+        LIT(w, "      <criterion");
         attr(w, "id", t->criteria[i].id);
         attr_n(w, "weight", t->criteria[i].weight);
-        tp_buf_putc(&w->b, '>');
+        LIT(w, ">");
         esc(w, t->criteria[i].label);
-        puts_(w, "</criterion>\n");
+        LIT(w, "</criterion>\n");
     }
-    puts_(w, "    </criteria>\n");
+    LIT(w, "    </criteria>\n");
 }
 
 tp_err tp_evaluation_write_xml(const tp_evaluation *ev, tp_sink *out)
@@ -336,11 +535,12 @@ tp_err tp_evaluation_write_xml(const tp_evaluation *ev, tp_sink *out)
     const tp_tender *t = ev->tender;
     writer w = {{0}, out, false};
     tp_buf_init(&w.b);
+    room(&w, FLUSH_AT + 16384); /* once: flushed long before it fills */
     char dl[32];
-    puts_(&w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<evaluation xmlns=\"" TP_EVAL_XML_NS
-              "\" version=\"1\">\n");
-    puts_(&w, "  <generator name=\"tenderpack\" version=\"" TP_VERSION "\"/>\n");
-    puts_(&w, "  <tender");
+    LIT(&w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<evaluation xmlns=\"" TP_EVAL_XML_NS
+            "\" version=\"1\">\n");
+    LIT(&w, "  <generator name=\"tenderpack\" version=\"" TP_VERSION "\"/>\n");
+    LIT(&w, "  <tender");
     attr(&w, "reference", t->reference);
     attr(&w, "procedure", tp_procedure_code(t->procedure));
     attr(&w, "publication", tp_publication_code(t->publication));
@@ -351,34 +551,36 @@ tp_err tp_evaluation_write_xml(const tp_evaluation *ev, tp_sink *out)
     if (t->budget_tvac > 0)
         attr_money(&w, "budgetTvac", t->budget_tvac);
     attr_n(&w, "standstillDays", t->standstill_days);
-    puts_(&w, ">\n");
+    LIT(&w, ">\n");
     tender_extra_xml(&w, t);
-    puts_(&w, "  </tender>\n");
+    LIT(&w, "  </tender>\n");
 
     size_t excluded = 0;
     for (size_t i = 0; i < ev->n_bids; i++)
         excluded += ev->bids[i].excluded;
-    puts_(&w, "  <bids");
-    attr_n(&w, "count", (long long)ev->n_bids);
-    attr_n(&w, "excluded", (long long)excluded);
-    puts_(&w, ev->n_bids ? ">\n" : "/>\n");
+    LIT(&w, "  <bids");
+    attr_n(&w, "count", ev->n_bids);
+    attr_n(&w, "excluded", excluded);
+    if (ev->n_bids)
+        LIT(&w, ">\n");
+    else
+        LIT(&w, "/>\n");
     for (size_t i = 0; i < ev->n_bids; i++)
         bid_xml(&w, ev, i);
     if (ev->n_bids)
-        puts_(&w, "  </bids>\n");
+        LIT(&w, "  </bids>\n");
 
-    puts_(&w, "  <lots>\n");
+    LIT(&w, "  <lots>\n");
     for (size_t i = 0; i < t->n_lots; i++)
         lot_xml(&w, ev, &ev->lots[i]);
-    puts_(&w, "  </lots>\n");
-    puts_(&w, "  <summary");
+    LIT(&w, "  </lots>\n  <summary");
     attr_money(&w, "awardsHtva", ev->awards_htva);
     attr_money(&w, "awardsTvac", ev->awards_tvac);
     if (t->budget_tvac > 0)
         attr_money(&w, "budgetTvac", t->budget_tvac);
-    puts_(&w, "/>\n");
-    findings_xml(&w, "  ", &ev->findings);
-    puts_(&w, "</evaluation>\n");
+    LIT(&w, "/>\n");
+    findings_xml(&w, 2, &ev->findings);
+    LIT(&w, "</evaluation>\n");
     return finish(&w);
 }
 

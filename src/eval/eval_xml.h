@@ -16,4 +16,8 @@ tp_err tp_evaluation_write_xml(const tp_evaluation *ev, tp_sink *out);
 tp_err tp_evaluation_write_text(const tp_evaluation *ev, tp_sink *out);
 tp_err tp_evaluation_write_csv(const tp_evaluation *ev, tp_sink *out);
 
+/* Appends s[0..n) escaped exactly as tp_xmlw_textn does (the writer's own
+ * copy: table-driven, no call per run); exposed for its unit test. */
+void tp_eval_xml_escape(tp_buf *b, const char *s, size_t n);
+
 #endif

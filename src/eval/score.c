@@ -93,8 +93,34 @@ static bool mul_ok(i128 a, i128 b, i128 *r)
     return !__builtin_mul_overflow(a, b, r);
 }
 
+/* 64-bit fast paths: when every term fits in 64 bits and nothing overflows,
+ * the same formulas give the same reduced fraction without 128-bit division
+ * (scores of 100 000 offers are mostly small fractions). */
+static bool fits64(i128 v)
+{
+    return v >= -(i128)INT64_MAX && v <= (i128)INT64_MAX;
+}
+
+static int64_t gcd64s(int64_t a, int64_t b) /* as gcd128: of the absolute values, 1 for 0 and 0 */
+{
+    uint64_t x = a < 0 ? 0 - (uint64_t)a : (uint64_t)a, y = b < 0 ? 0 - (uint64_t)b : (uint64_t)b;
+    while (y) {
+        uint64_t t = x % y;
+        x = y;
+        y = t;
+    }
+    return x ? (int64_t)x : 1;
+}
+
 static wq wq_add(wq a, wq b, bool *inexact)
 {
+    if (fits64(a.num) && fits64(a.den) && fits64(b.num) && fits64(b.den)) {
+        int64_t an = (int64_t)a.num, ad = (int64_t)a.den, bn = (int64_t)b.num, bd = (int64_t)b.den;
+        int64_t g = gcd64s(ad, bd), x, y, den;
+        if (!__builtin_mul_overflow(an, bd / g, &x) && !__builtin_mul_overflow(bn, ad / g, &y) &&
+            !__builtin_mul_overflow(ad / g, bd, &den) && !__builtin_add_overflow(x, y, &x))
+            return wq_make(x, den);
+    }
     for (int attempt = 0; attempt < 2; attempt++) {
         i128 g = gcd128(a.den, b.den), x, y, den;
         if (mul_ok(a.num, b.den / g, &x) && mul_ok(b.num, a.den / g, &y) &&
@@ -109,6 +135,13 @@ static wq wq_add(wq a, wq b, bool *inexact)
 
 static wq wq_mul(wq a, wq b, bool *inexact)
 {
+    if (fits64(a.num) && fits64(a.den) && fits64(b.num) && fits64(b.den)) {
+        int64_t an = (int64_t)a.num, ad = (int64_t)a.den, bn = (int64_t)b.num, bd = (int64_t)b.den;
+        int64_t g1 = gcd64s(an, bd), g2 = gcd64s(bn, ad), n, d;
+        if (!__builtin_mul_overflow(an / g1, bn / g2, &n) &&
+            !__builtin_mul_overflow(ad / g2, bd / g1, &d))
+            return wq_make(n, d);
+    }
     for (int attempt = 0; attempt < 2; attempt++) {
         i128 g1 = gcd128(a.num, b.den), g2 = gcd128(b.num, a.den), n, d;
         if (mul_ok(a.num / g1, b.num / g2, &n) && mul_ok(a.den / g2, b.den / g1, &d))
@@ -153,6 +186,11 @@ static int wq_cmp(wq x, wq y)
 
 static int64_t wq_hundredths(wq a)
 {
+    /* in 64 bits when r × 200 cannot overflow (the usual case) */
+    if (a.num >= 0 && a.num <= (i128)INT64_MAX && a.den > 0 && a.den <= ((i128)1 << 56)) {
+        uint64_t n = (uint64_t)a.num, d = (uint64_t)a.den;
+        return (int64_t)(n / d * 100 + (n % d * 200 / d + 1) / 2);
+    }
     return (int64_t)scaled_round(a, 100);
 }
 
@@ -192,8 +230,98 @@ tp_q tp_score_linear_points(tp_q v, tp_q floor, tp_q target, int max_points)
     return wq_to_q(wq_mul(r, wq_int(max_points), &inexact), &inexact);
 }
 
+/* ------------------------------------------------------------------ prepared scale */
+
+#define SMALL ((int64_t)1 << 24)
+
+static int64_t gcd64(int64_t a, int64_t b)
+{
+    while (b) {
+        int64_t t = a % b;
+        a = b;
+        b = t;
+    }
+    return a ? a : 1;
+}
+
+static bool small_q(tp_q q)
+{
+    return q.num >= 0 && q.num < SMALL && q.den > 0 && q.den < SMALL;
+}
+
+void tp_linear_init(tp_linear *l, tp_q floor, tp_q target, int max_points)
+{
+    memset(l, 0, sizeof *l);
+    l->floor = floor;
+    l->target = target;
+    l->max_points = max_points;
+    /* With every term below 2^24 and at most 2^20 points, the 128-bit path
+     * never overflows: it is exact, so the 64-bit one below gives the same
+     * reduced fraction whenever that fits. */
+    l->fast = small_q(floor) && small_q(target) && max_points >= 0 && max_points < (1 << 20);
+    if (!l->fast)
+        return;
+    l->up = target.num * floor.den > floor.num * target.den;
+    tp_q hi = l->up ? target : floor, lo = l->up ? floor : target;
+    int64_t n = hi.num * lo.den - lo.num * hi.den, d = hi.den * lo.den, g = gcd64(n, d);
+    l->span.num = n / g; /* 0 when floor = target: never divided by (see below) */
+    l->span.den = d / g;
+}
+
+/* a/b - c/d for values below 2^24 (64-bit, reduced); sign of the result as is. */
+static int64_t cross(tp_q a, tp_q b)
+{
+    return a.num * b.den - b.num * a.den;
+}
+
+/* The points in 64 bits, or false when the general path is needed. */
+static bool linear_fast(const tp_linear *l, tp_q v, tp_q *out)
+{
+    if (!l->fast || !small_q(v))
+        return false;
+    tp_q zero = {0, 1}, full = {l->max_points, 1};
+    /* clamp as linear_ratio does: at or past the floor 0, at or past the target full */
+    if (l->up ? cross(v, l->floor) <= 0 : cross(v, l->floor) >= 0) {
+        *out = zero;
+        return true;
+    }
+    if (l->up ? cross(v, l->target) >= 0 : cross(v, l->target) <= 0) {
+        *out = full;
+        return true;
+    }
+    /* part = distance from the floor, in [0, span]: reduced */
+    int64_t a = l->up ? cross(v, l->floor) : cross(l->floor, v), b = v.den * l->floor.den;
+    int64_t g = gcd64(a, b);
+    a /= g;
+    b /= g;
+    /* part / span × max_points, cancelling across as wq_mul does */
+    int64_t g1 = gcd64(a, l->span.num), g2 = gcd64(l->span.den, b), rn, rd;
+    if (__builtin_mul_overflow(a / g1, l->span.den / g2, &rn) ||
+        __builtin_mul_overflow(b / g2, l->span.num / g1, &rd))
+        return false;
+    int64_t g3 = gcd64(l->max_points, rd), pn;
+    if (__builtin_mul_overflow(rn, l->max_points / g3, &pn))
+        return false;
+    out->num = pn;
+    out->den = rd / g3;
+    return true;
+}
+
+tp_q tp_linear_points(const tp_linear *l, tp_q v)
+{
+    tp_q p;
+    if (linear_fast(l, v, &p))
+        return p;
+    return tp_score_linear_points(v, l->floor, l->target, l->max_points);
+}
+
 int64_t tp_q_hundredths(tp_q q)
 {
+    /* wq_hundredths' 64-bit case, without the 128-bit tests (every feature written) */
+    if (q.num >= 0 && q.den > 0 && q.den <= ((int64_t)1 << 56)) {
+        uint64_t n = (uint64_t)q.num, d = (uint64_t)q.den;
+        return (int64_t)(n / d * 100 + (n % d * 200 / d + 1) / 2);
+    }
     return wq_hundredths(wq_from_q(q));
 }
 
@@ -237,15 +365,29 @@ void tp_alp_compute(tp_alp *out, bool *flags, const tp_cents *prices, size_t n)
 /* ------------------------------------------------------------------ ranking */
 
 typedef struct ranked {
+    double key; /* total as a double: decides when far from the other's */
     wq total, quality;
     size_t offer;
     const tp_eval_bid *bid;
 } ranked;
 
+/* A key is within 4 × 2^-53 (relative) of its exact total: when two keys are
+ * more than 1e-12 apart, relatively, their totals compare the same way. */
+#define KEY_MARGIN (1.0 + 1e-12)
+
+static double wq_key(wq a)
+{
+    return (double)a.num / (double)a.den;
+}
+
 static int cmp_ranked(const void *pa, const void *pb)
 {
     const ranked *a = pa, *b = pb;
-    int c = wq_cmp(b->total, a->total); /* higher first */
+    if (a->key > b->key * KEY_MARGIN) /* higher first */
+        return -1;
+    if (b->key > a->key * KEY_MARGIN)
+        return 1;
+    int c = wq_cmp(b->total, a->total);
     if (c)
         return c;
     if ((c = wq_cmp(b->quality, a->quality)) != 0)
@@ -267,20 +409,61 @@ static const tp_criterion *criterion(const tp_tender *t, tp_formula f, const cha
     return NULL;
 }
 
-/* weight × clamp((value - floor) / (target - floor)) for a linear award criterion. */
-static wq linear_criterion(const tp_criterion *c, long long value, bool *inexact)
+/* A linear award criterion with its floor and target as fractions, once per lot. */
+typedef struct lin_crit {
+    const tp_criterion *c;
+    wq floor, target;
+    tp_linear scale; /* the same with the weight as points: 64-bit when small */
+} lin_crit;
+
+static lin_crit lin_crit_of(const tp_criterion *c)
 {
-    if (!c)
-        return wq_int(0);
-    wq r = linear_ratio(wq_int(value), wq_from_q(tp_q_from_dec(c->floor)),
-                        wq_from_q(tp_q_from_dec(c->target)), inexact);
-    return wq_mul(r, wq_int(c->weight), inexact);
+    lin_crit l = {c, wq_int(0), wq_int(0), {{0, 1}, {0, 1}, 0, false, false, {0, 1}}};
+    if (c) {
+        tp_q f = tp_q_from_dec(c->floor), t = tp_q_from_dec(c->target);
+        l.floor = wq_from_q(f);
+        l.target = wq_from_q(t);
+        tp_linear_init(&l.scale, f, t, c->weight);
+    }
+    return l;
 }
 
-static int cmp_excluded(const void *pa, const void *pb)
+/* weight × clamp((value - floor) / (target - floor)) for a linear award criterion. */
+static wq linear_criterion(const lin_crit *l, long long value, bool *inexact)
 {
-    const tp_offer *a = pa, *b = pb;
-    return a->bid < b->bid ? -1 : a->bid > b->bid;
+    if (!l->c)
+        return wq_int(0);
+    tp_q v = {value, 1}, p;
+    if (value >= 0 && linear_fast(&l->scale, v, &p)) /* exact, as below would be */
+        return wq_from_q(p);
+    wq r = linear_ratio(wq_int(value), l->floor, l->target, inexact);
+    return wq_mul(r, wq_int(l->c->weight), inexact);
+}
+
+/* Σ feature points: in 64 bits over the common denominators, reduced once
+ * (the same exact sum as reducing after each addition), else with wq_add. */
+static wq sum_points(const tp_feature_kept *f, size_t n, bool *inexact)
+{
+    int64_t num = 0, den = 1;
+    size_t i = 0;
+    for (; i < n; i++) {
+        tp_q p = f[i].points;
+        if (p.num < 0 || p.den <= 0)
+            break;
+        int64_t g = gcd64(den, p.den), x, y, d;
+        if (__builtin_mul_overflow(num, p.den / g, &x) ||
+            __builtin_mul_overflow(p.num, den / g, &y) || __builtin_add_overflow(x, y, &x) ||
+            __builtin_mul_overflow(den / g, p.den, &d))
+            break;
+        num = x;
+        den = d;
+    }
+    if (i == n)
+        return wq_make(num, den);
+    wq sum = wq_int(0);
+    for (i = 0; i < n; i++)
+        sum = wq_add(sum, wq_from_q(f[i].points), inexact);
+    return sum;
 }
 
 static void score_lot(tp_evaluation *ev, tp_lot_eval *le)
@@ -318,8 +501,8 @@ static void score_lot(tp_evaluation *ev, tp_lot_eval *le)
 
     const tp_criterion *c_price = criterion(t, TP_FORMULA_PRICE_RATIO, NULL);
     const tp_criterion *c_tech = criterion(t, TP_FORMULA_TECH_POINTS, NULL);
-    const tp_criterion *c_warranty = criterion(t, TP_FORMULA_LINEAR, "warranty");
-    const tp_criterion *c_delivery = criterion(t, TP_FORMULA_LINEAR, "delivery");
+    lin_crit c_warranty = lin_crit_of(criterion(t, TP_FORMULA_LINEAR, "warranty"));
+    lin_crit c_delivery = lin_crit_of(criterion(t, TP_FORMULA_LINEAR, "delivery"));
     long long max_points = 0;
     for (size_t s = 0; s < lot->n_scored; s++)
         max_points += lot->scored[s].max_points;
@@ -332,15 +515,13 @@ static void score_lot(tp_evaluation *ev, tp_lot_eval *le)
         wq price = c_price ? (o->htva > 0 ? wq_make((i128)lowest * c_price->weight, o->htva)
                                           : wq_int(c_price->weight))
                            : wq_int(0);
-        wq points = wq_int(0);
-        for (size_t s = 0; s < lot->n_scored; s++)
-            points = wq_add(points, wq_from_q(o->features[s].points), &inexact);
+        wq points = sum_points(o->features, lot->n_scored, &inexact);
         wq tech = c_tech && max_points > 0
                       ? wq_div_int(wq_mul(points, wq_int(c_tech->weight), &inexact), max_points,
                                    &inexact)
                       : wq_int(0);
-        wq warranty = linear_criterion(c_warranty, o->warranty_years, &inexact);
-        wq delivery = linear_criterion(c_delivery, o->delivery_days, &inexact);
+        wq warranty = linear_criterion(&c_warranty, o->warranty_years, &inexact);
+        wq delivery = linear_criterion(&c_delivery, o->delivery_days, &inexact);
         wq quality = wq_add(wq_add(tech, warranty, &inexact), delivery, &inexact);
         wq total = wq_add(price, quality, &inexact);
         o->technical_points = wq_to_q(points, &inexact);
@@ -363,6 +544,7 @@ static void score_lot(tp_evaluation *ev, tp_lot_eval *le)
             tp_findings_add(&o->findings, "EVAL-SCORE-ROUNDED", TP_FS_INFO, NULL, 0,
                             "Valeurs trop précises pour un calcul exact : scores calculés à "
                             "10^-15 près.");
+        rk[k].key = wq_key(total);
         rk[k].total = total;
         rk[k].quality = quality;
         rk[k].offer = reg[k];
@@ -386,18 +568,33 @@ static void score_lot(tp_evaluation *ev, tp_lot_eval *le)
                             tp_eval_bid_id(id, other->bid), o->rank);
         }
     }
-    /* Regular offers by rank, then the excluded ones in input order. */
-    tp_offer *sorted = xcalloc(n ? n : 1, sizeof *sorted);
+    /* Regular offers by rank, then the excluded ones in input order (offers
+     * are appended in bid order, so that is their order in the array):
+     * order[k] is the offer that goes to position k, applied in place
+     * (a second array of 100 000 offers was a fifth of the peak memory). */
+    size_t *order = xmalloc((n ? n : 1) * sizeof *order);
     for (size_t k = 0; k < nreg; k++)
-        sorted[k] = le->offers[rk[k].offer];
+        order[k] = rk[k].offer;
     size_t j = nreg;
     for (size_t i = 0; i < n; i++)
         if (le->offers[i].excluded)
-            sorted[j++] = le->offers[i];
-    qsort(sorted + nreg, n - nreg, sizeof *sorted, cmp_excluded);
-    free(le->offers);
-    le->offers = sorted;
-    le->cap_offers = n ? n : 1;
+            order[j++] = i;
+    for (size_t k = 0; k < n; k++) {
+        if (order[k] == k)
+            continue;
+        tp_offer tmp = le->offers[k];
+        for (size_t at = k;;) { /* follow the cycle through k */
+            size_t from = order[at];
+            order[at] = at;
+            if (from == k) {
+                le->offers[at] = tmp;
+                break;
+            }
+            le->offers[at] = le->offers[from];
+            at = from;
+        }
+    }
+    free(order);
     if (nreg) {
         ev->awards_htva += le->offers[0].htva;
         ev->awards_tvac += le->offers[0].tvac;

@@ -14,6 +14,20 @@
  * between, clamped; target below floor means lower is better. */
 tp_q tp_score_linear_points(tp_q v, tp_q floor, tp_q target, int max_points);
 
+/* A linear scale prepared once (per scored criterion): tp_linear_points(l, v)
+ * is tp_score_linear_points(v, floor, target, max_points), the same exact
+ * fraction, in 64-bit integers when the terms are small (offered values
+ * always are) and through the general 128-bit path otherwise. */
+typedef struct tp_linear {
+    tp_q floor, target;
+    int max_points;
+    bool fast, up;
+    tp_q span; /* |target - floor|, reduced (fast only) */
+} tp_linear;
+
+void tp_linear_init(tp_linear *l, tp_q floor, tp_q target, int max_points);
+tp_q tp_linear_points(const tp_linear *l, tp_q v);
+
 /* q rounded half up to hundredths: 1234 for 12.345 (q >= 0). */
 int64_t tp_q_hundredths(tp_q q);
 

@@ -43,13 +43,13 @@ tp_q tp_q_from_dec(tp_dec d)
     return q_make(d.num, den);
 }
 
-bool tp_value_parse(tp_q *out, const char *s)
+bool tp_value_parse_dec(tp_dec *out, const char *s)
 {
     if (!s)
         return false;
     while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
         s++;
-    int64_t num = 0, den = 1;
+    int64_t num = 0;
     int int_digits = 0, decimals = 0;
     for (; *s >= '0' && *s <= '9'; s++) {
         if (++int_digits > VALUE_MAX_INT_DIGITS)
@@ -64,7 +64,6 @@ bool tp_value_parse(tp_q *out, const char *s)
             if (++decimals > VALUE_MAX_DECIMALS)
                 return false;
             num = num * 10 + (*s - '0');
-            den *= 10;
         }
         if (decimals == 0)
             return false;
@@ -73,7 +72,17 @@ bool tp_value_parse(tp_q *out, const char *s)
         s++;
     if (*s)
         return false;
-    *out = q_make(num, den);
+    out->num = num;
+    out->scale = decimals;
+    return true;
+}
+
+bool tp_value_parse(tp_q *out, const char *s)
+{
+    tp_dec d;
+    if (!tp_value_parse_dec(&d, s))
+        return false;
+    *out = tp_q_from_dec(d);
     return true;
 }
 
@@ -137,16 +146,30 @@ static char *put_digits(char *p, uint64_t v, int min_digits)
 
 const char *tp_q_format(char buf[40], tp_q q)
 {
+    if (q.den == 1 && q.num >= 0) { /* a whole number: most offered values */
+        *put_digits(buf, (uint64_t)q.num, 1) = '\0';
+        return buf;
+    }
     int places = 0;
     bool exact = exact_decimal(q.den, &places);
     if (!exact)
         places = 6;
-    i128 scale = 1;
+    uint64_t scale = 1;
     for (int i = 0; i < places; i++)
         scale *= 10;
-    /* value × 10^places, rounded half up when inexact */
-    i128 scaled = ((i128)q.num * scale * 2 + q.den) / ((i128)q.den * 2);
-    uint64_t ip = (uint64_t)(scaled / scale), frac = (uint64_t)(scaled % scale);
+    /* value × 10^places, rounded half up when inexact; 64-bit when it fits
+     * (it always does with offered values: this runs for every one written) */
+    uint64_t ip, frac;
+    if (q.num >= 0 && q.den > 0 &&
+        (uint64_t)q.num <= (UINT64_MAX - (uint64_t)q.den) / (2 * scale)) {
+        uint64_t scaled = ((uint64_t)q.num * scale * 2 + (uint64_t)q.den) / ((uint64_t)q.den * 2);
+        ip = scaled / scale;
+        frac = scaled % scale;
+    } else {
+        i128 scaled = ((i128)q.num * (i128)scale * 2 + q.den) / ((i128)q.den * 2);
+        ip = (uint64_t)(scaled / (i128)scale);
+        frac = (uint64_t)(scaled % (i128)scale);
+    }
     while (places > 0 && frac % 10 == 0) {
         frac /= 10;
         places--;
@@ -257,28 +280,42 @@ bool tp_unit_same(const char *a, const char *b)
     return name_eq(a, b);
 }
 
-tp_unit_status tp_unit_convert(tp_q *out, tp_q v, const char *from, const char *to)
+tp_unit_status tp_unit_factor(tp_unit_factor_t *out, const char *from, const char *to)
 {
-    if (blank(from) || (to && strcmp(from, to) == 0)) {
-        *out = v;
+    out->identity = true;
+    out->num = out->den = 1;
+    if (blank(from) || (to && strcmp(from, to) == 0))
         return TP_UNIT_OK;
-    }
     const unit_def *uf = find_unit(from), *ut = blank(to) ? NULL : find_unit(to);
     if (!uf || !ut) { /* a unit outside the table matches only itself ("ports") */
-        if (!blank(to) && name_eq(from, to)) {
-            *out = v;
+        if (!blank(to) && name_eq(from, to))
             return TP_UNIT_OK;
-        }
         return uf ? TP_UNIT_INCOMPATIBLE : TP_UNIT_UNKNOWN;
     }
     if (uf->dim != ut->dim)
         return TP_UNIT_INCOMPATIBLE;
-    if (uf->num == ut->num && uf->den == ut->den) {
+    if (uf->num == ut->num && uf->den == ut->den)
+        return TP_UNIT_OK;
+    out->identity = false;
+    out->num = uf->num * ut->den; /* table sizes: no overflow */
+    out->den = uf->den * ut->num;
+    return TP_UNIT_OK;
+}
+
+tp_unit_status tp_unit_apply(tp_q *out, tp_q v, const tp_unit_factor_t *f)
+{
+    if (f->identity) {
         *out = v;
         return TP_UNIT_OK;
     }
-    i128 num = (i128)v.num * uf->num * ut->den;
-    i128 den = (i128)v.den * uf->den * ut->num;
+    int64_t n, d;
+    if (v.num >= 0 && v.den > 0 && !__builtin_mul_overflow(v.num, f->num, &n) &&
+        !__builtin_mul_overflow(v.den, f->den, &d)) {
+        *out = q_make(n, d); /* the usual case: 64-bit */
+        return TP_UNIT_OK;
+    }
+    i128 num = (i128)v.num * f->num;
+    i128 den = (i128)v.den * f->den;
     i128 a = num, b = den;
     while (b) {
         i128 t = a % b;
@@ -292,4 +329,11 @@ tp_unit_status tp_unit_convert(tp_q *out, tp_q v, const char *from, const char *
     out->num = (int64_t)num;
     out->den = (int64_t)den;
     return TP_UNIT_OK;
+}
+
+tp_unit_status tp_unit_convert(tp_q *out, tp_q v, const char *from, const char *to)
+{
+    tp_unit_factor_t f;
+    tp_unit_status st = tp_unit_factor(&f, from, to);
+    return st != TP_UNIT_OK ? st : tp_unit_apply(out, v, &f);
 }

@@ -20,6 +20,9 @@ typedef struct tp_q {
  * ("16", "13.3", "13,3"), at most 9 integer digits and 6 decimals, no sign.
  * Surrounding spaces are allowed. */
 bool tp_value_parse(tp_q *out, const char *s);
+/* The same, as written: digits and the number of decimals (13,30 is 1330
+ * with scale 2), not reduced. */
+bool tp_value_parse_dec(tp_dec *out, const char *s);
 
 tp_q tp_q_from_dec(tp_dec d);   /* d must be non-negative */
 tp_q tp_q_from_int(int64_t n);
@@ -43,6 +46,18 @@ typedef enum tp_unit_status {
  * mean inches. Data sizes use the binary factor of the trade (1 To = 1024 Go,
  * 1 Go = 1024 Mo), as nominal RAM and storage capacities do. */
 tp_unit_status tp_unit_convert(tp_q *out, tp_q v, const char *from, const char *to);
+
+/* What tp_unit_convert does from one unit to another, for callers that
+ * convert many values between the same two units: keep the value
+ * (identity), or multiply it by num/den (both > 0, from the unit table). */
+typedef struct tp_unit_factor_t {
+    bool identity;
+    int64_t num, den;
+} tp_unit_factor_t;
+
+tp_unit_status tp_unit_factor(tp_unit_factor_t *out, const char *from, const char *to);
+/* v × the factor: exactly what tp_unit_convert gives for its two units. */
+tp_unit_status tp_unit_apply(tp_q *out, tp_q v, const tp_unit_factor_t *f);
 
 /* True when two unit names denote the same unit ("Go" and "GB"). */
 bool tp_unit_same(const char *a, const char *b);
