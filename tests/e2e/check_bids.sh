@@ -12,6 +12,31 @@ tp=$1 set=$2 src=$3
 . "$(dirname "$0")/lib.sh"
 norm() { sed 's|<generator name="tenderpack" version="[^"]*"/>|<generator name="tenderpack" version="VERSION"/>|'; }
 
+if [ "$set" = big ]; then
+  # 3 000 generated bids (~6 MB): a mapped file is read by two threads and
+  # merged, a pipe is streamed by one; both must give the same evaluation,
+  # and so must a stream whose first half sends the reader to libxml2.
+  gen=$4
+  "$tp" tender "$src/samples/04-wbe-open-ted.xml" >"$tmpdir/tender.xml"
+  "$gen" 3000 >"$tmpdir/big.xml"
+  [ "$(stat -c %s "$tmpdir/big.xml")" -gt $((4 << 20)) ] || fail "the big stream is too small to be mapped"
+  "$tp" evaluate "$tmpdir/tender.xml" "$tmpdir/big.xml" >"$tmpdir/mapped.xml" 2>"$tmpdir/err" || true
+  cat "$tmpdir/big.xml" | "$tp" evaluate "$tmpdir/tender.xml" - >"$tmpdir/piped.xml" 2>>"$tmpdir/err" || true
+  "$tp" evaluate "$tmpdir/tender.xml" - <"$tmpdir/big.xml" >"$tmpdir/stdin.xml" 2>>"$tmpdir/err" || true
+  [ -s "$tmpdir/mapped.xml" ] || fail "no evaluation of the big stream: $(cat "$tmpdir/err")"
+  nosrc() { sed 's/ source="[^"]*"//' "$1"; }
+  cmp -s <(nosrc "$tmpdir/mapped.xml") <(nosrc "$tmpdir/piped.xml") ||
+    fail "two threads and one differ on the big stream"
+  cmp -s "$tmpdir/piped.xml" "$tmpdir/stdin.xml" || fail "a redirected stdin differs from a pipe"
+  [ "$(grep -c '<bid ' "$tmpdir/mapped.xml")" -eq 3000 ] || fail "not 3000 bids in the evaluation"
+  awk 'NR == 100 { $0 = $0 "<!-- a comment: libxml2 reads from here -->" } { print }' \
+    "$tmpdir/big.xml" >"$tmpdir/commented.xml"
+  "$tp" evaluate "$tmpdir/tender.xml" "$tmpdir/commented.xml" >"$tmpdir/commented.out" 2>/dev/null || true
+  cmp -s <(nosrc "$tmpdir/mapped.xml") <(nosrc "$tmpdir/commented.out") ||
+    fail "a comment changed the evaluation"
+  exit 0
+fi
+
 if [ "$set" = cli ]; then
   sample=$src/samples/04-wbe-open-ted.xml
   bids=$src/samples/bids/04-wbe-open-ted
