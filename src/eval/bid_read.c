@@ -351,12 +351,23 @@ static tp_err part_emit(void *ud, tp_bid *bid)
     return p->fn(p->ud, bid);
 }
 
+/* The newlines in s[0, n), eight bytes at a time (the second part's thread
+ * needs its first line number before it starts: ~100 MB of input). */
 static int count_lines(const char *s, size_t n)
 {
-    int lines = 0;
-    for (const char *end = s + n; (s = memchr(s, '\n', (size_t)(end - s))) != NULL; s++)
-        lines++;
-    return lines;
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    uint64_t lines = 0;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        w ^= ones * '\n'; /* a zero byte where a newline was */
+        uint64_t zero = ~(((w & ~high) + ~high) | w) & high;
+        lines += (uint64_t)__builtin_popcountll(zero);
+    }
+    for (; i < n; i++)
+        lines += s[i] == '\n';
+    return (int)lines;
 }
 
 static void *read_part(void *arg)
