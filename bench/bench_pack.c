@@ -21,6 +21,16 @@ static double now_ms(void)
     return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
 }
 
+/* User and system CPU time of this process, ms: steadier than wall time on a
+ * shared machine. */
+static void cpu_ms(double *user, double *sys)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    *user = ru.ru_utime.tv_sec * 1e3 + ru.ru_utime.tv_usec / 1e3;
+    *sys = ru.ru_stime.tv_sec * 1e3 + ru.ru_stime.tv_usec / 1e3;
+}
+
 static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -49,6 +59,8 @@ int main(int argc, char **argv)
     tp_pack_opts opts = {0};
     for (int f = 2; f < argc; f++) {
         size_t bytes = 0;
+        double u0, s0, u1, s1;
+        cpu_ms(&u0, &s0);
         for (int i = 0; i < runs; i++) {
             tp_buf zip;
             tp_buf_init(&zip);
@@ -61,10 +73,12 @@ int main(int argc, char **argv)
             bytes = zip.len;
             tp_buf_dispose(&zip);
         }
+        cpu_ms(&u1, &s1);
         qsort(times, (size_t)runs, sizeof *times, cmp_double);
         const char *name = strrchr(argv[f], '/');
-        printf("%-45s median %6.2f ms  min %6.2f ms  %7zu bytes\n", name ? name + 1 : argv[f],
-               times[runs / 2], times[0], bytes);
+        printf("%-45s median %6.2f ms  min %6.2f ms  %7zu bytes  cpu %5.2f ms (sys %4.2f)\n",
+               name ? name + 1 : argv[f], times[runs / 2], times[0], bytes,
+               (u1 - u0 + s1 - s0) / runs, (s1 - s0) / runs);
     }
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);

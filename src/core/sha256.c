@@ -1,7 +1,15 @@
 #include "sha256.h"
 
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+
+#if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
+#define TP_SHA_NI 1
+#include <cpuid.h>
+#include <immintrin.h>
+#endif
 
 static const uint32_t K[64] = {
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
@@ -20,7 +28,7 @@ static uint32_t ror(uint32_t x, int n)
     return (x >> n) | (x << (32 - n));
 }
 
-static void compress(tp_sha256_ctx *c, const uint8_t *p)
+static void compress_portable(uint32_t state[8], const uint8_t *p)
 {
     uint32_t w[64];
     for (int i = 0; i < 16; i++)
@@ -31,8 +39,8 @@ static void compress(tp_sha256_ctx *c, const uint8_t *p)
         uint32_t s1 = ror(w[i - 2], 17) ^ ror(w[i - 2], 19) ^ (w[i - 2] >> 10);
         w[i] = w[i - 16] + s0 + w[i - 7] + s1;
     }
-    uint32_t a = c->h[0], b = c->h[1], cc = c->h[2], d = c->h[3], e = c->h[4], f = c->h[5],
-             g = c->h[6], h = c->h[7];
+    uint32_t a = state[0], b = state[1], cc = state[2], d = state[3], e = state[4], f = state[5],
+             g = state[6], h = state[7];
     for (int i = 0; i < 64; i++) {
         uint32_t t1 = h + (ror(e, 6) ^ ror(e, 11) ^ ror(e, 25)) + ((e & f) ^ (~e & g)) + K[i] + w[i];
         uint32_t t2 = (ror(a, 2) ^ ror(a, 13) ^ ror(a, 22)) + ((a & b) ^ (a & cc) ^ (b & cc));
@@ -45,14 +53,83 @@ static void compress(tp_sha256_ctx *c, const uint8_t *p)
         b = a;
         a = t1 + t2;
     }
-    c->h[0] += a;
-    c->h[1] += b;
-    c->h[2] += cc;
-    c->h[3] += d;
-    c->h[4] += e;
-    c->h[5] += f;
-    c->h[6] += g;
-    c->h[7] += h;
+    state[0] += a;
+    state[1] += b;
+    state[2] += cc;
+    state[3] += d;
+    state[4] += e;
+    state[5] += f;
+    state[6] += g;
+    state[7] += h;
+}
+
+#ifdef TP_SHA_NI
+/* The x86 SHA extensions (Intel SHA-NI, AMD Zen): ~10x fewer instructions
+ * per byte than the portable rounds. State kept as ABEF/CDGH, as the
+ * sha256rnds2 instruction wants it. */
+__attribute__((target("sha,sse4.1"))) static void compress_shani(uint32_t state[8],
+                                                                   const uint8_t *p, size_t n)
+{
+    const __m128i bswap = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
+    __m128i tmp = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&state[0]), 0xB1); /* CDAB */
+    __m128i st1 = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&state[4]), 0x1B); /* EFGH */
+    __m128i st0 = _mm_alignr_epi8(tmp, st1, 8);                                        /* ABEF */
+    st1 = _mm_blend_epi16(st1, tmp, 0xF0);                                             /* CDGH */
+    for (; n > 0; n--, p += 64) {
+        __m128i save0 = st0, save1 = st1, w[4];
+        for (int i = 0; i < 16; i++) {
+            __m128i m;
+            if (i < 4) {
+                m = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16 * i)), bswap);
+            } else {
+                /* w[t] = s1(w[t-2]) + w[t-7] + s0(w[t-15]) + w[t-16], four at a time */
+                m = _mm_sha256msg1_epu32(w[i & 3], w[(i + 1) & 3]);
+                m = _mm_add_epi32(m, _mm_alignr_epi8(w[(i + 3) & 3], w[(i + 2) & 3], 4));
+                m = _mm_sha256msg2_epu32(m, w[(i + 3) & 3]);
+            }
+            w[i & 3] = m;
+            __m128i k = _mm_add_epi32(m, _mm_loadu_si128((const __m128i *)&K[4 * i]));
+            st1 = _mm_sha256rnds2_epu32(st1, st0, k);
+            st0 = _mm_sha256rnds2_epu32(st0, st1, _mm_shuffle_epi32(k, 0x0E));
+        }
+        st0 = _mm_add_epi32(st0, save0);
+        st1 = _mm_add_epi32(st1, save1);
+    }
+    tmp = _mm_shuffle_epi32(st0, 0x1B);       /* FEBA */
+    st1 = _mm_shuffle_epi32(st1, 0xB1);       /* DCHG */
+    st0 = _mm_blend_epi16(tmp, st1, 0xF0);    /* DCBA */
+    st1 = _mm_alignr_epi8(st1, tmp, 8);       /* HGFE */
+    _mm_storeu_si128((__m128i *)&state[0], st0);
+    _mm_storeu_si128((__m128i *)&state[4], st1);
+}
+
+/* CPUID once (a trap to the hypervisor on a VM); -1 = not asked yet. */
+static bool have_shani(void)
+{
+    static atomic_int known = -1;
+    int v = atomic_load_explicit(&known, memory_order_relaxed);
+    if (v < 0) {
+        unsigned a, b, c, d;
+        bool sse41 = __get_cpuid(1, &a, &b, &c, &d) && (c & bit_SSE4_1) && (c & bit_SSSE3);
+        bool sha = __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & (1u << 29));
+        v = sse41 && sha;
+        atomic_store_explicit(&known, v, memory_order_relaxed);
+    }
+    return v != 0;
+}
+#endif
+
+/* n whole 64-byte blocks. */
+static void compress(uint32_t state[8], const uint8_t *p, size_t n)
+{
+#ifdef TP_SHA_NI
+    if (have_shani()) {
+        compress_shani(state, p, n);
+        return;
+    }
+#endif
+    for (; n > 0; n--, p += 64)
+        compress_portable(state, p);
 }
 
 void tp_sha256_init(tp_sha256_ctx *c)
@@ -68,17 +145,25 @@ void tp_sha256_update(tp_sha256_ctx *c, const void *data, size_t len)
 {
     const uint8_t *p = data;
     c->len += len;
-    while (len > 0) {
+    if (c->used > 0) {
         size_t take = 64 - c->used < len ? 64 - c->used : len;
-        memcpy(c->block + c->used, p, take);
+        if (take)
+            memcpy(c->block + c->used, p, take);
         c->used += take;
         p += take;
         len -= take;
-        if (c->used == 64) {
-            compress(c, c->block);
-            c->used = 0;
-        }
+        if (c->used < 64)
+            return;
+        compress(c->h, c->block, 1);
+        c->used = 0;
     }
+    /* Whole blocks straight from the input, no copy. */
+    compress(c->h, p, len / 64);
+    p += len / 64 * 64;
+    len %= 64;
+    if (len)
+        memcpy(c->block, p, len);
+    c->used = len;
 }
 
 void tp_sha256_final(tp_sha256_ctx *c, uint8_t out[32])

@@ -64,13 +64,17 @@ static void add_collapsed_text(loader *L, tp_node *parent, const char *s)
 {
     tp_buf b;
     tp_buf_init(&b);
-    for (; *s; s++) {
+    while (*s) {
         if (is_ws(*s)) {
             if (!L->at_space)
                 tp_buf_putc(&b, ' ');
             L->at_space = true;
+            s++;
         } else {
-            tp_buf_putc(&b, *s);
+            const char *run = s; /* copied as one piece: a call per byte was a hot spot */
+            while (*s && !is_ws(*s))
+                s++;
+            tp_buf_put(&b, run, (size_t)(s - run));
             L->at_space = false;
         }
     }

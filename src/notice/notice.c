@@ -152,7 +152,7 @@ char *tp_notice_not_published_reason(xmlDocPtr tender)
 
 /* The tender must be what 'tenderpack tender' writes: checked here because a
  * hand-made or edited file may come in, and the template trusts its input. */
-static tp_err check_tender(xmlDocPtr doc, tp_diags *d)
+static tp_err check_tender(xmlDocPtr doc, bool schema_checked, tp_diags *d)
 {
     const char *name = tender_name(doc);
     xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
@@ -163,7 +163,7 @@ static tp_err check_tender(xmlDocPtr doc, tp_diags *d)
                       "not a tender: the root element must be <tender xmlns=\"" TENDER_NS "\">");
         return TP_EINVALID;
     }
-    return tp_xsd_validate(doc, "tender.xsd", name, d);
+    return schema_checked ? TP_OK : tp_xsd_validate(doc, "tender.xsd", name, d);
 }
 
 /* eForms wants version-4-shaped UUIDs (rules BR-BT-00004-0052 and
@@ -264,8 +264,8 @@ static tp_err check_notice(const tp_buf *notice, tp_diags *d)
     return TP_ETEMPLATE;
 }
 
-tp_err tp_notice_build(tp_buf *out, int *subtype_out, xmlDocPtr tender_xml,
-                       const char *force_subtype, tp_diags *d)
+static tp_err build(tp_buf *out, int *subtype_out, xmlDocPtr tender_xml,
+                    const char *force_subtype, bool schema_checked, tp_diags *d)
 {
     *subtype_out = TP_NOTICE_NONE;
     int subtype = TP_NOTICE_NONE;
@@ -273,7 +273,7 @@ tp_err tp_notice_build(tp_buf *out, int *subtype_out, xmlDocPtr tender_xml,
     memset(&f, 0, sizeof f);
     tp_buf notice;
     tp_buf_init(&notice);
-    tp_err rc = check_tender(tender_xml, d);
+    tp_err rc = check_tender(tender_xml, schema_checked, d);
     if (rc == TP_OK)
         rc = tp_notice_choose(&subtype, tender_xml, force_subtype, d);
     if (rc != TP_OK || subtype == TP_NOTICE_NONE)
@@ -301,4 +301,21 @@ cleanup:
     facts_dispose(&f);
     tp_buf_dispose(&notice);
     return rc;
+}
+
+tp_err tp_notice_build(tp_buf *out, int *subtype_out, xmlDocPtr tender_xml,
+                       const char *force_subtype, tp_diags *d)
+{
+    return build(out, subtype_out, tender_xml, force_subtype, false, d);
+}
+
+tp_err tp_notice_build_checked(tp_buf *out, int *subtype_out, xmlDocPtr tender_xml,
+                               tp_diags *d)
+{
+    return build(out, subtype_out, tender_xml, NULL, true, d);
+}
+
+tp_err tp_notice_preload(tp_diags *d)
+{
+    return tp_xslt_preload(NOTICE_TEMPLATE, d);
 }

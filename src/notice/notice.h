@@ -50,4 +50,13 @@ char *tp_notice_not_published_reason(xmlDocPtr tender);
 tp_err tp_notice_build(tp_buf *out, int *subtype_out, xmlDocPtr tender_xml,
                        const char *force_subtype /* NULL, "16" or "E3" */, tp_diags *d);
 
+/* As tp_notice_build, for a tender the caller has just written and checked
+ * against schemas/tender.xsd itself (tp_engine_tender_xml): skips that check. */
+tp_err tp_notice_build_checked(tp_buf *out, int *subtype_out, xmlDocPtr tender_xml,
+                               tp_diags *d);
+
+/* Compiles the notice template once per process (the eForms XSD is
+ * tp_xsd_preload(TP_NOTICE_XSD)): before forking workers. */
+tp_err tp_notice_preload(tp_diags *d);
+
 #endif

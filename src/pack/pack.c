@@ -108,7 +108,7 @@ static tp_err add_notice(pack *p, char **reason, xmlDocPtr tender_xml, tp_diags 
     tp_buf notice;
     tp_buf_init(&notice);
     int subtype = TP_NOTICE_NONE;
-    tp_err rc = tp_notice_build(&notice, &subtype, tender_xml, NULL, d);
+    tp_err rc = tp_notice_build_checked(&notice, &subtype, tender_xml, d);
     if (rc == TP_OK && subtype == TP_NOTICE_NONE) {
         *reason = tp_notice_not_published_reason(tender_xml);
     } else if (rc == TP_OK) {
@@ -251,6 +251,8 @@ tp_err tp_pack_preload(tp_diags *d)
     tp_err rc = tp_xslt_preload(CSC_TEMPLATE, d);
     if (rc == TP_OK)
         rc = tp_xslt_preload(README_TEMPLATE, d);
+    if (rc == TP_OK)
+        rc = tp_notice_preload(d);
     for (size_t i = 0; rc == TP_OK && i < sizeof schemas / sizeof *schemas; i++)
         rc = tp_xsd_preload(schemas[i], d);
     return rc;

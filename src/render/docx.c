@@ -47,17 +47,25 @@ static const char *jc_value(tp_align a)
 static void open_par(docx_writer *w, const char *style, tp_align align, bool keep_next, int num_id)
 {
     tp_buf *b = &w->body;
-    tp_buf_printf(b, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/>", style);
+    tp_buf_puts(b, "<w:p><w:pPr><w:pStyle w:val=\"");
+    tp_buf_puts(b, style);
+    tp_buf_puts(b, "\"/>");
     if (keep_next)
         tp_buf_puts(b, "<w:keepNext/>");
     if (w->page_break)
         tp_buf_puts(b, "<w:pageBreakBefore/>");
-    if (num_id)
-        tp_buf_printf(b, "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"%d\"/></w:numPr>", num_id);
+    if (num_id) {
+        tp_buf_puts(b, "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"");
+        tp_render_put_uint(b, (unsigned)num_id);
+        tp_buf_puts(b, "\"/></w:numPr>");
+    }
     if (w->after_table && !w->page_break)
         tp_buf_puts(b, "<w:spacing w:before=\"200\"/>");
-    if (jc_value(align))
-        tp_buf_printf(b, "<w:jc w:val=\"%s\"/>", jc_value(align));
+    if (jc_value(align)) {
+        tp_buf_puts(b, "<w:jc w:val=\"");
+        tp_buf_puts(b, jc_value(align));
+        tp_buf_puts(b, "\"/>");
+    }
     tp_buf_puts(b, "</w:pPr>");
     w->page_break = false;
     w->after_table = false;
@@ -206,9 +214,14 @@ static void row_enter(docx_writer *w, const tp_node *row)
         w->leading_head = false;
     w->col = 0;
     tp_buf_puts(b, "<w:tr>");
-    if (header || w->keep_together)
-        tp_buf_printf(b, "<w:trPr>%s%s</w:trPr>", w->keep_together ? "<w:cantSplit/>" : "",
-                      header ? "<w:tblHeader/>" : "");
+    if (header || w->keep_together) {
+        tp_buf_puts(b, "<w:trPr>");
+        if (w->keep_together)
+            tp_buf_puts(b, "<w:cantSplit/>");
+        if (header)
+            tp_buf_puts(b, "<w:tblHeader/>");
+        tp_buf_puts(b, "</w:trPr>");
+    }
 }
 
 static void cell_enter(docx_writer *w, const tp_node *cell)
@@ -223,12 +236,15 @@ static void cell_enter(docx_writer *w, const tp_node *cell)
     for (int c = w->col; c < w->col + span && c < w->ncols; c++)
         width += w->grid[c];
     w->col += span;
-    tp_buf_printf(b, "<w:tc><w:tcPr><w:tcW w:w=\"%d\" w:type=\"dxa\"/>", width);
+    tp_buf_puts(b, "<w:tc><w:tcPr><w:tcW w:w=\"");
+    tp_render_put_uint(b, (unsigned)width);
+    tp_buf_puts(b, "\" w:type=\"dxa\"/>");
     if (span > 1)
         tp_buf_printf(b, "<w:gridSpan w:val=\"%d\"/>", span);
     if (kind != TP_ROW_BODY)
-        tp_buf_printf(b, "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"%s\"/>",
-                      kind == TP_ROW_HEAD ? "D6D6D6" : "ECECEC");
+        tp_buf_puts(b, kind == TP_ROW_HEAD
+                           ? "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"D6D6D6\"/>"
+                           : "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"ECECEC\"/>");
     tp_buf_puts(b, "</w:tcPr>");
     static const char *const styles[] = {"TableContents", "TableHeading", "TableTotal"};
     /* keep-together: every row holds on to the next one */

@@ -70,14 +70,21 @@ static void open_par(odt_writer *w, const char *elem, const char *style, tp_alig
 {
     page |= w->page_next;
     w->page_next = 0;
-    tp_buf_printf(&w->body, "<%s text:style-name=\"", elem);
-    if (align_value(align) || page)
-        tp_buf_printf(&w->body, "P%zu", auto_par_index(w, style, align, page) + 1);
-    else
+    tp_buf_putc(&w->body, '<');
+    tp_buf_puts(&w->body, elem);
+    tp_buf_puts(&w->body, " text:style-name=\"");
+    if (align_value(align) || page) {
+        tp_buf_putc(&w->body, 'P');
+        tp_render_put_uint(&w->body, auto_par_index(w, style, align, page) + 1);
+    } else {
         tp_buf_puts(&w->body, style);
+    }
     tp_buf_putc(&w->body, '"');
-    if (outline_level)
-        tp_buf_printf(&w->body, " text:outline-level=\"%d\"", outline_level);
+    if (outline_level) {
+        tp_buf_puts(&w->body, " text:outline-level=\"");
+        tp_render_put_uint(&w->body, (unsigned)outline_level);
+        tp_buf_putc(&w->body, '"');
+    }
     tp_buf_putc(&w->body, '>');
     w->space_before = true;
 }
@@ -217,8 +224,9 @@ static void cell_enter(odt_writer *w, const tp_node *cell)
     static const char *const cell_style[] = {"CellBody", "CellHead", "CellFoot"};
     static const char *const par_style[] = {"Table_20_Contents", "Table_20_Heading",
                                             "Table_20_Total"};
-    tp_buf_printf(&w->body, "<table:table-cell table:style-name=\"%s\" office:value-type=\"string\"",
-                  cell_style[kind]);
+    tp_buf_puts(&w->body, "<table:table-cell table:style-name=\"");
+    tp_buf_puts(&w->body, cell_style[kind]);
+    tp_buf_puts(&w->body, "\" office:value-type=\"string\"");
     if (cell->colspan > 1)
         tp_buf_printf(&w->body, " table:number-columns-spanned=\"%d\"", cell->colspan);
     tp_buf_putc(&w->body, '>');
@@ -406,8 +414,9 @@ static void render_node(odt_writer *w, const tp_node *n, tp_event ev)
     case TP_NODE_EMPH:
     case TP_NODE_STRONG:
         if (enter)
-            tp_buf_printf(b, "<text:span text:style-name=\"%s\">",
-                          n->type == TP_NODE_EMPH ? "Emphasis" : "Strong_20_Emphasis");
+            tp_buf_puts(b, n->type == TP_NODE_EMPH
+                               ? "<text:span text:style-name=\"Emphasis\">"
+                               : "<text:span text:style-name=\"Strong_20_Emphasis\">");
         else
             tp_buf_puts(b, "</text:span>");
         break;

@@ -13,6 +13,7 @@
 #include "../core/date.h"
 #include "../core/mem.h"
 #include "../data/resources.h"
+#include "pdf_hpdf.h"
 #include "pdf_layout.h"
 #include "pdf_text.h"
 #include "render.h"
@@ -67,8 +68,9 @@ typedef struct drawer {
 static tp_err load_fonts(drawer *w, tp_diags *d)
 {
     const char *dir = tp_resource_font_dir();
-    tp_buf path;
+    tp_buf path, bytes;
     tp_buf_init(&path);
+    tp_buf_init(&bytes);
     tp_err rc = TP_OK;
     for (int s = 0; s < TP_STYLE_COUNT; s++) {
         tp_buf_clear(&path);
@@ -81,7 +83,7 @@ static tp_err load_fonts(drawer *w, tp_diags *d)
             rc = TP_EIO;
             continue;
         }
-        const char *name = HPDF_LoadTTFontFromFile(w->pdf, tp_buf_cstr(&path), HPDF_TRUE);
+        const char *name = tp_pdf_load_ttf(w->pdf, tp_buf_cstr(&path), &bytes, d);
         w->fonts[s] = name ? HPDF_GetFont(w->pdf, name, ENCODING) : NULL;
         if (!w->fonts[s]) {
             rc = TP_EPDF;
@@ -94,6 +96,7 @@ static tp_err load_fonts(drawer *w, tp_diags *d)
         }
     }
     tp_buf_dispose(&path);
+    tp_buf_dispose(&bytes);
     return rc;
 }
 
@@ -368,26 +371,6 @@ static void set_info(drawer *w, const tp_render_opts *opts)
     HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_MOD_DATE, hd);
 }
 
-static tp_err save(drawer *w, tp_buf *out)
-{
-    if (HPDF_SaveToStream(w->pdf) != HPDF_OK)
-        return TP_EPDF;
-    HPDF_UINT32 size = HPDF_GetStreamSize(w->pdf);
-    HPDF_ResetStream(w->pdf);
-    HPDF_BYTE *data = xmalloc(size ? size : 1);
-    HPDF_UINT32 got = size;
-    w->st->reading = true;
-    HPDF_STATUS s = HPDF_ReadFromStream(w->pdf, data, &got);
-    w->st->reading = false;
-    tp_err rc = TP_OK;
-    if ((s != HPDF_OK && s != HPDF_STREAM_EOF) || got != size)
-        rc = TP_EPDF;
-    else
-        tp_buf_put(out, data, got);
-    free(data);
-    return rc;
-}
-
 tp_err tp_render_pdf(tp_buf *out, const tp_doc *doc, const tp_render_opts *opts, tp_diags *d)
 {
     hpdf_state st = {0, 0, 0, false};
@@ -435,7 +418,7 @@ tp_err tp_render_pdf(tp_buf *out, const tp_doc *doc, const tp_render_opts *opts,
     set_info(&w, opts);
     if (st.errors)
         goto cleanup;
-    rc = save(&w, out);
+    rc = tp_pdf_save(w.pdf, out, &st.reading);
 
 cleanup:
     if (st.errors && (rc == TP_OK || rc == TP_EPDF)) {

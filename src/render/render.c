@@ -96,3 +96,14 @@ void tp_render_lang(const tp_doc *doc, char lang[4], char country[4])
         isupper((unsigned char)s[4]) && s[5] == '\0')
         country[0] = s[3], country[1] = s[4], country[2] = '\0';
 }
+
+void tp_render_put_uint(tp_buf *b, unsigned long long n)
+{
+    char digits[24];
+    size_t i = sizeof digits;
+    do {
+        digits[--i] = (char)('0' + n % 10);
+        n /= 10;
+    } while (n);
+    tp_buf_put(b, digits + i, sizeof digits - i);
+}

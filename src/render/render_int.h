@@ -31,6 +31,10 @@ int tp_heading_level(const tp_node *heading); /* 1..3, 0 when not in the TOC */
  * the country defaults to BE (documents of the Fédération Wallonie-Bruxelles). */
 void tp_render_lang(const tp_doc *doc, char lang[4], char country[4]);
 
+/* Appends n in decimal: for the hot paths of the writers, where
+ * tp_buf_printf (vsnprintf, twice) cost more than the XML itself. */
+void tp_render_put_uint(tp_buf *b, unsigned long long n);
+
 /* French label of the table of contents. */
 #define TP_TOC_TITLE "Table des matières"
 

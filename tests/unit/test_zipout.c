@@ -145,6 +145,59 @@ static void test_zipout__reads_back_with_libzip(void **state)
     tp_buf_dispose(&b);
 }
 
+/* Headers as libzip wrote them: version needed 20 and the "fast" flag for a
+ * deflated entry, 10 and no flag for a stored one; bit 11 (UTF-8) only for a
+ * non-ASCII name; sizes and CRC that libzip accepts when it reads back. */
+static void test_zipout__header_flags_and_utf8_names(void **state)
+{
+    tp_diags d;
+    tp_diags_init(&d);
+    tp_zip *z = tp_zip_new(EPOCH_2026_01_02);
+    tp_buf part;
+    tp_buf_init(&part);
+    for (int i = 0; i < 300; i++)
+        tp_buf_printf(&part, "<cell n=\"%d\">Hainaut</cell>\n", i % 7);
+    assert_int_equal(tp_zip_add(z, "offres/r\xc3\xa9sum\xc3\xa9.xml", part.data, part.len, false),
+                     TP_OK);
+    assert_int_equal(tp_zip_add(z, "plain.txt", "abc", 3, false), TP_OK);
+    tp_buf b;
+    tp_buf_init(&b);
+    assert_int_equal(tp_zip_finish(z, &b, &d), TP_OK);
+    size_t cd = u32(&b, b.len - 22 + 16);
+    const unsigned need[] = {20, 10}, flags[] = {0x0804, 0}, method[] = {8, 0};
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(u16(&b, cd + 4), 0x033f); /* made by: Unix, 6.3 */
+        assert_int_equal(u16(&b, cd + 6), need[i]);
+        assert_int_equal(u16(&b, cd + 8), flags[i]);
+        assert_int_equal(u16(&b, cd + 10), method[i]);
+        size_t local = u32(&b, cd + 42);
+        assert_int_equal(u16(&b, local + 4), need[i]);
+        assert_int_equal(u16(&b, local + 6), flags[i]);
+        assert_int_equal(u32(&b, local + 14), u32(&b, cd + 16)); /* CRC */
+        assert_int_equal(u32(&b, local + 18), u32(&b, cd + 20)); /* compressed size */
+        cd += 46 + u16(&b, cd + 28);
+    }
+    zip_error_t ze;
+    zip_error_init(&ze);
+    zip_source_t *src = zip_source_buffer_create(b.data, b.len, 0, &ze);
+    zip_t *za = zip_open_from_source(src, ZIP_CHECKCONS | ZIP_RDONLY, &ze);
+    assert_non_null(za);
+    assert_string_equal(zip_get_name(za, 0, 0), "offres/r\xc3\xa9sum\xc3\xa9.xml");
+    char *text = calloc(1, part.len + 1);
+    zip_file_t *f = zip_fopen_index(za, 0, 0);
+    assert_non_null(f);
+    assert_int_equal(zip_fread(f, text, part.len), (zip_int64_t)part.len);
+    assert_int_equal(zip_fclose(f), 0); /* 0: the CRC matched */
+    assert_memory_equal(text, part.data, part.len);
+    free(text);
+    zip_close(za);
+    zip_error_fini(&ze);
+    tp_zip_free(z);
+    tp_buf_dispose(&part);
+    tp_buf_dispose(&b);
+    tp_diags_dispose(&d);
+}
+
 static void test_zipout__dos_time_is_utc_and_clamped(void **state)
 {
     uint16_t t, dt;
@@ -203,6 +256,7 @@ int main(void)
         cmocka_unit_test(test_zipout__entries_in_order_without_extra_fields),
         cmocka_unit_test(test_zipout__identical_bytes_twice_and_in_any_time_zone),
         cmocka_unit_test(test_zipout__reads_back_with_libzip),
+        cmocka_unit_test(test_zipout__header_flags_and_utf8_names),
         cmocka_unit_test(test_zipout__dos_time_is_utc_and_clamped),
         cmocka_unit_test(test_zipout__rejects_bad_names),
         cmocka_unit_test(test_zipout__empty_archive_is_valid),
