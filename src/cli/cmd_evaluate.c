@@ -32,6 +32,15 @@ static tp_err add_bid(void *ud, tp_bid *bid)
 
 #define MAP_MIN (4u << 20) /* smaller inputs are streamed */
 
+/* A big evaluation is millions of small blocks: the exit that follows gives
+ * them back at once, far faster than freeing them one by one (~60 ms at
+ * 100 000 bids). Sanitizer builds (CI) free everything, so leaks show. */
+#if defined(__SANITIZE_ADDRESS__)
+#define FREE_BEFORE_EXIT 1
+#else
+#define FREE_BEFORE_EXIT 0
+#endif
+
 /* A big regular file (stdin too, when redirected from one) is mapped, and
  * read by two threads when there are two processors: the second part goes
  * to its own evaluation, merged after. False: not such a file. */
@@ -284,7 +293,8 @@ cleanup:
     tp_report(&d);
     free(bid_args);
     tp_buf_dispose(&out);
-    tp_evaluation_free(ev);
+    if (FREE_BEFORE_EXIT || !ev || ev->n_bids < 10000)
+        tp_evaluation_free(ev);
     tp_tender_free(t);
     tp_profile_free(p);
     tp_diags_dispose(&d);

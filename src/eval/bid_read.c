@@ -6,6 +6,9 @@
 #include <pthread.h>
 #include <sys/mman.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -351,20 +354,25 @@ static tp_err part_emit(void *ud, tp_bid *bid)
     return p->fn(p->ud, bid);
 }
 
-/* The newlines in s[0, n), eight bytes at a time (the second part's thread
- * needs its first line number before it starts: ~100 MB of input). */
+/* The newlines in s[0, n): the second part's thread needs its first line
+ * number before it starts (~100 MB of input), so sixteen bytes at a time. */
 static int count_lines(const char *s, size_t n)
 {
-    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
     uint64_t lines = 0;
     size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        w ^= ones * '\n'; /* a zero byte where a newline was */
-        uint64_t zero = ~(((w & ~high) + ~high) | w) & high;
-        lines += (uint64_t)__builtin_popcountll(zero);
+#ifdef __SSE2__
+    const __m128i nl = _mm_set1_epi8('\n'), zero = _mm_setzero_si128();
+    while (n - i >= 16) {
+        /* Byte counters (0 - (-1) per match) for up to 255 blocks, then summed. */
+        __m128i acc = zero;
+        size_t blocks = (n - i) / 16 < 255 ? (n - i) / 16 : 255;
+        for (size_t b = 0; b < blocks; b++, i += 16)
+            acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(s + i)), nl));
+        __m128i sums = _mm_sad_epu8(acc, zero);
+        lines += (uint64_t)_mm_cvtsi128_si64(sums) +
+                 (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums));
     }
+#endif
     for (; i < n; i++)
         lines += s[i] == '\n';
     return (int)lines;

@@ -1,12 +1,14 @@
 /* The evaluation as bids arrive: bid-level rules, then one offer per lot the
  * bid answers (requirements, scored values, prices). Scoring and ranking
  * wait for the last bid (score.c). */
+#define _DEFAULT_SOURCE /* madvise */
 #include "eval.h"
 
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "../core/mem.h"
 #include "check.h"
@@ -110,7 +112,30 @@ struct tp_eval_pool {
     pool_block *head;
 };
 
-#define POOL_BLOCK (256u * 1024u)
+#define POOL_BLOCK ((2u << 20) - sizeof(pool_block)) /* with its header: one huge page */
+#define HUGE_PAGE (2u << 20)
+
+/* Memory of 100 000 bids faults in page by page, and a fault is dear on a
+ * virtual machine: big blocks ask for transparent huge pages (a no-op where
+ * the kernel does not do them). */
+static void *alloc_block(size_t size)
+{
+    if (size != HUGE_PAGE)
+        return xmalloc(size);
+    void *p = NULL;
+    if (posix_memalign(&p, HUGE_PAGE, HUGE_PAGE) != 0)
+        return xmalloc(size);
+    madvise(p, HUGE_PAGE, MADV_HUGEPAGE);
+    return p;
+}
+
+static void advise_huge(void *p, size_t size)
+{
+    uintptr_t a = ((uintptr_t)p + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
+    uintptr_t b = ((uintptr_t)p + size) & ~(uintptr_t)(HUGE_PAGE - 1);
+    if (b > a)
+        madvise((void *)a, b - a, MADV_HUGEPAGE);
+}
 
 /* n bytes aligned to align (a power of two up to max_align_t's). */
 static void *pool_alloc(tp_evaluation *ev, size_t n, size_t align)
@@ -122,7 +147,7 @@ static void *pool_alloc(tp_evaluation *ev, size_t n, size_t align)
         b->used = (b->used + align - 1) & ~(align - 1);
     if (!b || b->used > b->cap || b->cap - b->used < n) {
         size_t cap = n > POOL_BLOCK ? n : POOL_BLOCK;
-        b = xmalloc(sizeof *b + cap);
+        b = alloc_block(sizeof *b + cap);
         b->next = ev->pool->head;
         b->used = 0;
         b->cap = cap;
@@ -213,6 +238,8 @@ static void grow(void **v, size_t *cap, size_t need, size_t elem)
         ncap *= 2;
     *v = xrealloc(*v, ncap * elem);
     *cap = ncap;
+    if (ncap * elem >= 2 * HUGE_PAGE)
+        advise_huge(*v, ncap * elem);
 }
 
 static void analyse_offer(tp_evaluation *ev, tp_lot_eval *le, tp_offer *o, const tp_bid_lot *bl)
@@ -318,27 +345,37 @@ void tp_evaluation_add(tp_evaluation *ev, tp_bid *bid)
 void tp_evaluation_merge(tp_evaluation *ev, tp_evaluation *second, size_t first)
 {
     size_t base = ev->n_bids;
+    if (second->n_bids)
+        grow((void **)&ev->bids, &ev->cap_bids, base + second->n_bids - 1, sizeof *ev->bids);
+    const char *from = NULL; /* the last source seen in second, and its copy in ev */
     for (size_t i = 0; i < second->n_bids; i++) {
         tp_eval_bid *eb = &second->bids[i];
         /* the sources as tp_evaluation_add keeps them: each run of one name once */
-        if (!ev->n_sources || strcmp(ev->sources[ev->n_sources - 1], eb->source) != 0) {
-            tp_grow((void **)&ev->sources, &ev->cap_sources, ev->n_sources, sizeof *ev->sources);
-            ev->sources[ev->n_sources++] = xstrdup(eb->source);
+        if (eb->source != from) {
+            from = eb->source;
+            if (!ev->n_sources || strcmp(ev->sources[ev->n_sources - 1], eb->source) != 0) {
+                tp_grow((void **)&ev->sources, &ev->cap_sources, ev->n_sources,
+                        sizeof *ev->sources);
+                ev->sources[ev->n_sources++] = xstrdup(eb->source);
+            }
         }
         eb->source = ev->sources[ev->n_sources - 1];
         eb->index += first;
-        grow((void **)&ev->bids, &ev->cap_bids, ev->n_bids, sizeof *ev->bids);
-        ev->bids[ev->n_bids++] = *eb; /* findings move with it */
     }
+    if (second->n_bids) /* findings move with them */
+        memcpy(ev->bids + base, second->bids, second->n_bids * sizeof *ev->bids);
+    ev->n_bids += second->n_bids;
     second->n_bids = 0;
     for (size_t k = 0; k < ev->tender->n_lots; k++) {
-        tp_lot_eval *to = &ev->lots[k], *from = &second->lots[k];
-        for (size_t i = 0; i < from->n_offers; i++) {
-            grow((void **)&to->offers, &to->cap_offers, to->n_offers, sizeof *to->offers);
-            to->offers[to->n_offers] = from->offers[i];
+        tp_lot_eval *to = &ev->lots[k], *lf = &second->lots[k];
+        if (lf->n_offers)
+            grow((void **)&to->offers, &to->cap_offers, to->n_offers + lf->n_offers - 1,
+                 sizeof *to->offers);
+        for (size_t i = 0; i < lf->n_offers; i++) {
+            to->offers[to->n_offers] = lf->offers[i];
             to->offers[to->n_offers++].bid += base;
         }
-        from->n_offers = 0;
+        lf->n_offers = 0;
     }
     /* the strings and features the moved bids point to: second's blocks join ev's */
     if (second->pool && second->pool->head) {
