@@ -277,6 +277,41 @@ typedef struct piece {
     size_t off, len;
 } piece;
 
+/* The character at c->p that stopped a run of plain ones (other than the
+ * run's end): CRLF, a reference, a UTF-8 sequence, and in an attribute tab
+ * and LF, which become spaces. A lone CR, '<' or a control character: BAD. */
+static step decode_one(cursor *c, tp_buf *out, bool in_attr)
+{
+    unsigned char ch = *c->p;
+    if (ch == '\n' || ch == '\t') {
+        c->line += ch == '\n';
+        tp_buf_putc(out, in_attr ? ' ' : (char)ch);
+        c->p++;
+        return STEP_OK;
+    }
+    if (ch == '\r') {
+        if (c->p + 1 == c->end)
+            return STEP_MORE;
+        if (c->p[1] != '\n')
+            return STEP_BAD; /* a lone CR: libxml2 counts lines its own way */
+        tp_buf_putc(out, in_attr ? ' ' : '\n');
+        c->line++;
+        c->p += 2;
+        return STEP_OK;
+    }
+    if (ch == '&')
+        return scan_ref(c, out, in_attr);
+    if (ch >= 0x80) {
+        int n = utf8_char(c->p, c->end);
+        if (n <= 0)
+            return n < 0 ? STEP_MORE : STEP_BAD;
+        tp_buf_put(out, c->p, (size_t)n);
+        c->p += n;
+        return STEP_OK;
+    }
+    return STEP_BAD;
+}
+
 /* A quoted attribute value at c->p, normalised (tab, LF and CRLF to one space). */
 static step scan_value(cursor *c, tp_buf *out, piece *v)
 {
@@ -305,36 +340,13 @@ static step scan_value(cursor *c, tp_buf *out, piece *v)
             return STEP_BAD;
         if (c->p == c->end)
             return STEP_MORE;
-        unsigned char ch = *c->p;
-        if (ch == quote) {
+        if (*c->p == quote) {
             c->p++;
             break;
         }
-        if (ch == '\n' || ch == '\t') {
-            c->line += ch == '\n';
-            tp_buf_putc(out, ' ');
-            c->p++;
-        } else if (ch == '\r') {
-            if (c->p + 1 == c->end)
-                return STEP_MORE;
-            if (c->p[1] != '\n')
-                return STEP_BAD;
-            tp_buf_putc(out, ' ');
-            c->line++;
-            c->p += 2;
-        } else if (ch == '&') {
-            step st = scan_ref(c, out, true);
-            if (st != STEP_OK)
-                return st;
-        } else if (ch >= 0x80) {
-            int n = utf8_char(c->p, c->end);
-            if (n <= 0)
-                return n < 0 ? STEP_MORE : STEP_BAD;
-            tp_buf_put(out, c->p, (size_t)n);
-            c->p += n;
-        } else {
-            return STEP_BAD; /* '<' or a control character */
-        }
+        step st = decode_one(c, out, true);
+        if (st != STEP_OK)
+            return st;
         run = c->p;
         while (c->p < c->end && *c->p >= 0x20 && *c->p < 0x80 && *c->p != quote &&
                *c->p != '&' && *c->p != '<')
@@ -375,36 +387,18 @@ static step scan_text(cursor *c, tp_buf *out, piece *v)
             return STEP_BAD;
         if (c->p == c->end)
             return STEP_MORE;
-        unsigned char ch = *c->p;
-        if (ch == '<')
+        if (*c->p == '<')
             break;
-        if (ch == '\r') {
-            if (c->p + 1 == c->end)
-                return STEP_MORE;
-            if (c->p[1] != '\n')
-                return STEP_BAD;
-            tp_buf_putc(out, '\n');
-            c->line++;
-            c->p += 2;
-        } else if (ch == ']') {
+        step st;
+        if (*c->p == ']') { /* "]]>" may not appear in text */
             if (c->end - c->p < 3)
                 return STEP_MORE;
             if (c->p[1] == ']' && c->p[2] == '>')
                 return STEP_BAD;
             tp_buf_putc(out, ']');
             c->p++;
-        } else if (ch == '&') {
-            step st = scan_ref(c, out, false);
-            if (st != STEP_OK)
-                return st;
-        } else if (ch >= 0x80) {
-            int n = utf8_char(c->p, c->end);
-            if (n <= 0)
-                return n < 0 ? STEP_MORE : STEP_BAD;
-            tp_buf_put(out, c->p, (size_t)n);
-            c->p += n;
-        } else {
-            return STEP_BAD; /* a control character */
+        } else if ((st = decode_one(c, out, false)) != STEP_OK) {
+            return st;
         }
         for (run = c->p; c->p < c->end; c->p++) {
             if (plain_text(*c->p))
