@@ -44,6 +44,20 @@ void tp_buf_put(tp_buf *b, const void *data, size_t len)
     b->data[b->len] = '\0';
 }
 
+void tp_buf_put_int(tp_buf *b, long long v)
+{
+    char digits[24];
+    size_t i = sizeof digits;
+    unsigned long long n = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    do {
+        digits[--i] = (char)('0' + n % 10);
+        n /= 10;
+    } while (n);
+    if (v < 0)
+        digits[--i] = '-';
+    tp_buf_put(b, digits + i, sizeof digits - i);
+}
+
 void tp_buf_puts(tp_buf *b, const char *s)
 {
     tp_buf_put(b, s, strlen(s));

@@ -16,6 +16,8 @@ void tp_buf_init(tp_buf *b);
 void tp_buf_dispose(tp_buf *b);
 void tp_buf_clear(tp_buf *b);
 void tp_buf_put(tp_buf *b, const void *data, size_t len);
+/* Appends v in decimal, as "%lld" would, without printf (hot paths). */
+void tp_buf_put_int(tp_buf *b, long long v);
 void tp_buf_puts(tp_buf *b, const char *s);
 void tp_buf_putc(tp_buf *b, char c);
 void tp_buf_printf(tp_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

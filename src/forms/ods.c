@@ -141,26 +141,11 @@ static void formula(tp_buf *b, const form_cell *c, int row)
     }
 }
 
-/* Appends v in decimal, as "%d" would (hot path: a printf per cell cost
- * more than the XML around it). */
-static void put_int(tp_buf *b, long long v)
-{
-    char digits[24];
-    size_t i = sizeof digits;
-    unsigned long long n = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
-    do {
-        digits[--i] = (char)('0' + n % 10);
-        n /= 10;
-    } while (n);
-    if (v < 0)
-        digits[--i] = '-';
-    tp_buf_put(b, digits + i, sizeof digits - i);
-}
 
 static void cell(tp_buf *b, const form_cell *c, int row)
 {
     tp_buf_puts(b, "<table:table-cell table:style-name=\"ce");
-    put_int(b, c->style);
+    tp_buf_put_int(b, c->style);
     tp_buf_putc(b, '"');
     if (c->span > 1)
         tp_buf_printf(b, " table:number-columns-spanned=\"%d\" table:number-rows-spanned=\"1\"",
@@ -214,7 +199,7 @@ static void content_xml(tp_buf *b, const form *f)
             tp_buf_puts(b, "<table:table-row table:style-name=\"roT\">");
         else {
             tp_buf_puts(b, "<table:table-row table:style-name=\"ro");
-            put_int(b, lines);
+            tp_buf_put_int(b, lines);
             tp_buf_puts(b, "\">");
         }
         int next = 1;

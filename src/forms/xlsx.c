@@ -107,21 +107,6 @@ static void formula(tp_buf *b, const form_cell *c, int row)
     }
 }
 
-/* Appends v in decimal, as "%d" would (hot path: a printf per cell cost
- * more than the XML around it). */
-static void put_int(tp_buf *b, long long v)
-{
-    char digits[24];
-    size_t i = sizeof digits;
-    unsigned long long n = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
-    do {
-        digits[--i] = (char)('0' + n % 10);
-        n /= 10;
-    } while (n);
-    if (v < 0)
-        digits[--i] = '-';
-    tp_buf_put(b, digits + i, sizeof digits - i);
-}
 
 static void cell(tp_buf *b, sst *s, const form_cell *c, int row)
 {
@@ -129,15 +114,15 @@ static void cell(tp_buf *b, sst *s, const form_cell *c, int row)
     form_col_letter(col, c->col);
     tp_buf_puts(b, "<c r=\"");
     tp_buf_puts(b, col);
-    put_int(b, row);
+    tp_buf_put_int(b, row);
     tp_buf_puts(b, "\" s=\"");
-    put_int(b, c->style);
+    tp_buf_put_int(b, c->style);
     tp_buf_putc(b, '"');
     switch (c->kind) {
     case CK_EMPTY: tp_buf_puts(b, "/>"); break;
     case CK_TEXT:
         tp_buf_puts(b, " t=\"s\"><v>");
-        put_int(b, (long long)sst_index(s, c->text));
+        tp_buf_put_int(b, (long long)sst_index(s, c->text));
         tp_buf_puts(b, "</v></c>");
         break;
     case CK_INT: tp_buf_printf(b, "><v>%lld</v></c>", c->num); break;

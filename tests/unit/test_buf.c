@@ -1,5 +1,6 @@
 #include "tp_test.h"
 
+#include <limits.h>
 #include <stdlib.h>
 
 #include "core/buf.h"
@@ -25,6 +26,22 @@ static void test_buf__printf_grows(void **state)
     char *s = tp_buf_detach(&b);
     assert_null(b.data);
     free(s);
+}
+
+static void test_buf__put_int_as_printf(void **state)
+{
+    (void)state;
+    const long long v[] = {0, 7, -1, 10, 99, 12345, -987654321, LLONG_MAX, LLONG_MIN};
+    for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
+        tp_buf a, b;
+        tp_buf_init(&a);
+        tp_buf_init(&b);
+        tp_buf_put_int(&a, v[i]);
+        tp_buf_printf(&b, "%lld", v[i]);
+        assert_string_equal(tp_buf_cstr(&a), tp_buf_cstr(&b));
+        tp_buf_dispose(&a);
+        tp_buf_dispose(&b);
+    }
 }
 
 static void test_buf__diags_sorted_and_counted(void **state)
@@ -56,6 +73,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_buf__xml_escaping),
         cmocka_unit_test(test_buf__printf_grows),
+        cmocka_unit_test(test_buf__put_int_as_printf),
         cmocka_unit_test(test_buf__diags_sorted_and_counted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
