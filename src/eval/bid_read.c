@@ -1,6 +1,7 @@
 /* The drivers of the bid reader: the scanner first (bid_scan.c), libxml2
- * from the scanner's last resume point on when it falls back, from memory
- * or from a FILE through a window. */
+ * from the scanner's last resume point on when it falls back; from memory,
+ * from a FILE through a window, or from a big mapped stream in two parts
+ * read by two threads (tp_bid_read_memory_parallel). */
 #define _DEFAULT_SOURCE /* madvise */
 #include <libxml/parser.h>
 #include <pthread.h>
