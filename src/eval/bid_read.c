@@ -127,11 +127,16 @@ static void scan_rewind(reader *r, uint64_t from)
     }
 }
 
+/* libxml2's push parser is fed in chunks of this size from the resume
+ * point on, from memory or from a file alike: some of its messages about
+ * broken input depend on where the chunks end. */
+#define FEED_CHUNK (1u << 20)
+
 static void feed(reader *r, const char *data, size_t len)
 {
-    const size_t chunk = 1u << 20;
-    for (size_t off = 0; off < len && !r->xml_error && r->rc == TP_OK; off += chunk)
-        xmlParseChunk(r->ctxt, data + off, (int)(len - off < chunk ? len - off : chunk), 0);
+    for (size_t off = 0; off < len && !r->xml_error && r->rc == TP_OK; off += FEED_CHUNK)
+        xmlParseChunk(r->ctxt, data + off, (int)(len - off < FEED_CHUNK ? len - off : FEED_CHUNK),
+                      0);
 }
 
 /* libxml2 takes over where the scanner fell back; the caller feeds the
@@ -282,10 +287,30 @@ tp_err tp_bid_read_file(FILE *f, const char *display_name, tp_bid_fn fn, void *u
             bidr_finish(&r);
             return rc;
         }
-        feed(&r, buf + (from - base), len - (size_t)(from - base));
-        size_t n;
-        while (!r.xml_error && r.rc == TP_OK && (n = fread(buf, 1, cap, f)) > 0)
-            feed(&r, buf, n);
+        /* The window from the resume point on, then the rest of the file,
+         * in whole FEED_CHUNKs from the resume point, as from memory. */
+        size_t have = len - (size_t)(from - base), off = 0;
+        memmove(buf, buf + (from - base), have);
+        if (cap < FEED_CHUNK)
+            buf = xrealloc(buf, cap = FEED_CHUNK);
+        while (!r.xml_error && r.rc == TP_OK) {
+            if (have - off < FEED_CHUNK) { /* top up to a whole chunk, or the end */
+                memmove(buf, buf + off, have - off);
+                have -= off;
+                off = 0;
+                size_t n = 1;
+                while (have < FEED_CHUNK && n > 0) {
+                    n = fread(buf + have, 1, FEED_CHUNK - have, f);
+                    have += n;
+                }
+            }
+            size_t k = have - off < FEED_CHUNK ? have - off : FEED_CHUNK;
+            if (k > 0)
+                xmlParseChunk(r.ctxt, buf + off, (int)k, 0);
+            off += k;
+            if (k < FEED_CHUNK)
+                break; /* the end of the file (or a read error) */
+        }
         if (!r.xml_error && r.rc == TP_OK && !ferror(f))
             xmlParseChunk(r.ctxt, NULL, 0, 1);
         push_end(&r);
