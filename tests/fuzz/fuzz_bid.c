@@ -5,6 +5,7 @@
  * Built for libFuzzer with -DTP_FUZZ=ON, and replayed by ctest over
  * tests/fuzz/corpus/fuzz_bid/. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -104,15 +105,24 @@ static tp_err add(void *ud, tp_bid *bid)
     return TP_OK;
 }
 
-/* The scanner must read exactly what libxml2 reads: dump both, compare. */
-static char *dump(const uint8_t *data, size_t size, bool scanner)
+/* The scanner must read exactly what libxml2 reads, from memory and from a
+ * file through a window small enough to cut every token: dump, compare.
+ * window 0: from memory. */
+static char *dump(const uint8_t *data, size_t size, bool scanner, size_t window)
 {
     tp_buf out;
     tp_buf_init(&out);
     tp_diags d;
     tp_diags_init(&d);
-    tp_bid_reader_options(scanner, 0);
-    tp_err rc = tp_bid_read_memory((const char *)data, size, "fuzz.xml", dump_bid, &out, &d);
+    tp_bid_reader_options(scanner, window);
+    tp_err rc;
+    FILE *f = window && size ? fmemopen((void *)data, size, "rb") : NULL;
+    if (f) {
+        rc = tp_bid_read_file(f, "fuzz.xml", dump_bid, &out, &d);
+        fclose(f);
+    } else {
+        rc = tp_bid_read_memory((const char *)data, size, "fuzz.xml", dump_bid, &out, &d);
+    }
     tp_bid_reader_options(true, 0);
     dump_end(&out, rc, &d);
     tp_diags_dispose(&d);
@@ -124,10 +134,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (!tender)
         tender = build_tender();
-    char *with_scanner = dump(data, size, true), *with_libxml2 = dump(data, size, false);
-    if (strcmp(with_scanner, with_libxml2) != 0)
+    char *with_libxml2 = dump(data, size, false, 0);
+    char *with_scanner = dump(data, size, true, 0), *through_window = dump(data, size, true, 13);
+    if (strcmp(with_scanner, with_libxml2) != 0 || strcmp(through_window, with_libxml2) != 0)
         abort();
     free(with_scanner);
+    free(through_window);
     free(with_libxml2);
     tp_diags d;
     tp_diags_init(&d);
