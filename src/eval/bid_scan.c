@@ -312,18 +312,42 @@ static step decode_one(cursor *c, tp_buf *out, bool in_attr)
     return STEP_BAD;
 }
 
+static inline bool plain_text(unsigned char ch)
+{
+    return plain_class[ch] & 2;
+}
+
+/* Past the characters of an attribute value that need no decoding (the
+ * other quote included), up to the closing quote or a special one. */
+static void value_run(cursor *c, unsigned char quote)
+{
+    for (;;) {
+        while (c->p < c->end && (plain_class[*c->p] & 1))
+            c->p++;
+        if (c->p == c->end || *c->p == quote || (*c->p != '"' && *c->p != '\''))
+            return;
+        c->p++; /* the other quote */
+    }
+}
+
+/* Past the characters of text that need no decoding, counting lines. */
+static void text_run(cursor *c)
+{
+    for (; c->p < c->end; c->p++) {
+        if (plain_text(*c->p))
+            continue;
+        if (*c->p != '\n')
+            return;
+        c->line++;
+    }
+}
+
 /* A quoted attribute value at c->p, normalised (tab, LF and CRLF to one space). */
 static step scan_value(cursor *c, tp_buf *out, piece *v)
 {
     unsigned char quote = *c->p++;
     const unsigned char *run = c->p;
-    for (;;) {
-        while (c->p < c->end && (plain_class[*c->p] & 1))
-            c->p++;
-        if (c->p == c->end || *c->p == quote || (*c->p != '"' && *c->p != '\''))
-            break;
-        c->p++; /* the other quote */
-    }
+    value_run(c, quote);
     if (c->p < c->end && *c->p == quote) { /* the usual case */
         if (c->p - run > MAX_VALUE)
             return STEP_BAD;
@@ -348,30 +372,17 @@ static step scan_value(cursor *c, tp_buf *out, piece *v)
         if (st != STEP_OK)
             return st;
         run = c->p;
-        while (c->p < c->end && *c->p >= 0x20 && *c->p < 0x80 && *c->p != quote &&
-               *c->p != '&' && *c->p != '<')
-            c->p++;
+        value_run(c, quote);
     }
     v->len = out->len - v->off;
     return v->len > MAX_VALUE ? STEP_BAD : STEP_OK;
-}
-
-static inline bool plain_text(unsigned char ch)
-{
-    return plain_class[ch] & 2;
 }
 
 /* Character data up to the next '<', decoded. */
 static step scan_text(cursor *c, tp_buf *out, piece *v)
 {
     const unsigned char *run = c->p;
-    for (; c->p < c->end; c->p++) {
-        if (plain_text(*c->p))
-            continue;
-        if (*c->p != '\n')
-            break;
-        c->line++;
-    }
+    text_run(c);
     if (c->p - run > MAX_VALUE)
         return STEP_BAD;
     if (c->p < c->end && *c->p == '<') { /* the usual case */
@@ -400,13 +411,8 @@ static step scan_text(cursor *c, tp_buf *out, piece *v)
         } else if ((st = decode_one(c, out, false)) != STEP_OK) {
             return st;
         }
-        for (run = c->p; c->p < c->end; c->p++) {
-            if (plain_text(*c->p))
-                continue;
-            if (*c->p != '\n')
-                break;
-            c->line++;
-        }
+        run = c->p;
+        text_run(c);
     }
     v->len = out->len - v->off;
     return STEP_OK;
