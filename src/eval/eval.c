@@ -189,6 +189,7 @@ tp_evaluation *tp_evaluation_new(const tp_tender *t)
     for (size_t i = 0; i < t->n_lots; i++) {
         ev->lots[i].lot = &t->lots[i];
         ev->lots[i].index = index_new(&t->lots[i]);
+        ev->lots[i].scoring = tp_lot_scoring_new(t, &t->lots[i]);
     }
     return ev;
 }
@@ -211,6 +212,7 @@ void tp_evaluation_free(tp_evaluation *ev)
             offer_dispose(&ev->lots[i].offers[k]);
         free(ev->lots[i].offers);
         index_free(ev->lots[i].index);
+        tp_lot_scoring_free(ev->lots[i].scoring);
     }
     free(ev->lots);
     for (size_t i = 0; i < ev->n_sources; i++)
@@ -336,6 +338,8 @@ void tp_evaluation_add(tp_evaluation *ev, tp_bid *bid)
             analyse_offer(ev, le, o, bl);
         o->excluded = eb->excluded || tp_findings_substantial(&o->findings);
         any_excluded = any_excluded || o->excluded;
+        if (!o->excluded)
+            tp_score_quality(le->scoring, o);
     }
     if (considered)
         tp_check_regularisation(eb, t, any_excluded);

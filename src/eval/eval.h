@@ -14,6 +14,7 @@
 #include "../core/money.h"
 #include "../model/tender.h"
 #include "bid.h"
+#include "score.h"
 #include "units.h"
 
 /* What a finding does to the bid. */
@@ -73,11 +74,14 @@ typedef struct tp_offer {
     long long warranty_years, delivery_days;
     tp_feature_kept *features; /* lot->n_scored, NULL when not analysed */
     tp_findings findings;     /* of this offer */
-    /* set by tp_evaluation_finish; scores in hundredths, rounded half up once */
+    /* scores in hundredths, rounded half up once: quality ones (tp_score_quality)
+     * as the offer is added, the others by tp_evaluation_finish */
     int rank;                 /* 1.. among regular offers; 0 when excluded */
     bool winner, abnormally_low, tied;
+    bool quality_inexact;     /* the quality needed the 10^-15 grid */
     int64_t s_price, s_technical, s_warranty, s_delivery, s_quality, s_total;
     tp_q technical_points;    /* Σ feature points, exact */
+    tp_exact quality;         /* technical + warranty + delivery, exact */
 } tp_offer;
 
 struct tp_id_index; /* eval.c: the lot's requirement and scored ids, hashed */
@@ -85,6 +89,7 @@ struct tp_id_index; /* eval.c: the lot's requirement and scored ids, hashed */
 typedef struct tp_lot_eval {
     const tp_lot *lot;
     struct tp_id_index *index;
+    tp_lot_scoring *scoring;
     tp_offer *offers;         /* after finish: regular offers by rank, then excluded in input order */
     size_t n_offers, cap_offers;
     size_t received, regular, excluded, abnormally_low;

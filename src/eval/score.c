@@ -466,10 +466,57 @@ static wq sum_points(const tp_feature_kept *f, size_t n, bool *inexact)
     return sum;
 }
 
+/* ------------------------------------------------------------------ quality */
+
+struct tp_lot_scoring {
+    const tp_criterion *price, *tech;
+    lin_crit warranty, delivery;
+    long long max_points; /* Σ of the lot's scored criteria */
+    size_t n_scored;
+};
+
+tp_lot_scoring *tp_lot_scoring_new(const tp_tender *t, const tp_lot *lot)
+{
+    tp_lot_scoring *s = xcalloc(1, sizeof *s);
+    s->price = criterion(t, TP_FORMULA_PRICE_RATIO, NULL);
+    s->tech = criterion(t, TP_FORMULA_TECH_POINTS, NULL);
+    s->warranty = lin_crit_of(criterion(t, TP_FORMULA_LINEAR, "warranty"));
+    s->delivery = lin_crit_of(criterion(t, TP_FORMULA_LINEAR, "delivery"));
+    for (size_t i = 0; i < lot->n_scored; i++)
+        s->max_points += lot->scored[i].max_points;
+    s->n_scored = lot->n_scored;
+    return s;
+}
+
+void tp_lot_scoring_free(tp_lot_scoring *s)
+{
+    free(s);
+}
+
+void tp_score_quality(const tp_lot_scoring *s, tp_offer *o)
+{
+    bool inexact = false;
+    wq points = sum_points(o->features, s->n_scored, &inexact);
+    wq tech = s->tech && s->max_points > 0
+                  ? wq_div_int(wq_mul(points, wq_int(s->tech->weight), &inexact), s->max_points,
+                               &inexact)
+                  : wq_int(0);
+    wq warranty = linear_criterion(&s->warranty, o->warranty_years, &inexact);
+    wq delivery = linear_criterion(&s->delivery, o->delivery_days, &inexact);
+    wq quality = wq_add(wq_add(tech, warranty, &inexact), delivery, &inexact);
+    o->technical_points = wq_to_q(points, &inexact);
+    o->s_technical = wq_hundredths(tech);
+    o->s_warranty = wq_hundredths(warranty);
+    o->s_delivery = wq_hundredths(delivery);
+    o->s_quality = wq_hundredths(quality);
+    o->quality = (tp_exact){quality.num, quality.den};
+    o->quality_inexact = inexact;
+}
+
+/* ------------------------------------------------------------------ ranking a lot */
+
 static void score_lot(tp_evaluation *ev, tp_lot_eval *le)
 {
-    const tp_tender *t = ev->tender;
-    const tp_lot *lot = le->lot;
     size_t n = le->n_offers, nreg = 0;
     tp_cents *prices = xcalloc(n ? n : 1, sizeof *prices);
     bool *flags = xcalloc(n ? n : 1, sizeof *flags);
@@ -499,37 +546,18 @@ static void score_lot(tp_evaluation *ev, tp_lot_eval *le)
     le->lowest = lowest;
     le->highest = highest;
 
-    const tp_criterion *c_price = criterion(t, TP_FORMULA_PRICE_RATIO, NULL);
-    const tp_criterion *c_tech = criterion(t, TP_FORMULA_TECH_POINTS, NULL);
-    lin_crit c_warranty = lin_crit_of(criterion(t, TP_FORMULA_LINEAR, "warranty"));
-    lin_crit c_delivery = lin_crit_of(criterion(t, TP_FORMULA_LINEAR, "delivery"));
-    long long max_points = 0;
-    for (size_t s = 0; s < lot->n_scored; s++)
-        max_points += lot->scored[s].max_points;
-
+    const tp_criterion *c_price = le->scoring->price;
     ranked *rk = xcalloc(nreg ? nreg : 1, sizeof *rk);
     char money[48], avg[48];
     for (size_t k = 0; k < nreg; k++) {
         tp_offer *o = &le->offers[reg[k]];
-        bool inexact = false;
+        bool inexact = o->quality_inexact;
         wq price = c_price ? (o->htva > 0 ? wq_make((i128)lowest * c_price->weight, o->htva)
                                           : wq_int(c_price->weight))
                            : wq_int(0);
-        wq points = sum_points(o->features, lot->n_scored, &inexact);
-        wq tech = c_tech && max_points > 0
-                      ? wq_div_int(wq_mul(points, wq_int(c_tech->weight), &inexact), max_points,
-                                   &inexact)
-                      : wq_int(0);
-        wq warranty = linear_criterion(&c_warranty, o->warranty_years, &inexact);
-        wq delivery = linear_criterion(&c_delivery, o->delivery_days, &inexact);
-        wq quality = wq_add(wq_add(tech, warranty, &inexact), delivery, &inexact);
+        wq quality = {o->quality.num, o->quality.den};
         wq total = wq_add(price, quality, &inexact);
-        o->technical_points = wq_to_q(points, &inexact);
         o->s_price = wq_hundredths(price);
-        o->s_technical = wq_hundredths(tech);
-        o->s_warranty = wq_hundredths(warranty);
-        o->s_delivery = wq_hundredths(delivery);
-        o->s_quality = wq_hundredths(quality);
         o->s_total = wq_hundredths(total);
         o->abnormally_low = flags[k];
         if (o->abnormally_low) {

@@ -8,7 +8,13 @@
 #include <stdint.h>
 
 #include "../core/money.h"
+#include "../model/tender.h"
 #include "units.h"
+
+/* An exact non-negative fraction, 128-bit: a score before it is rounded. */
+__extension__ typedef struct tp_exact {
+    __int128 num, den;
+} tp_exact;
 
 /* Points of a linear scale: 0 at floor, max_points at target, linear
  * between, clamped; target below floor means lower is better. */
@@ -48,5 +54,17 @@ void tp_alp_compute(tp_alp *out, bool *flags, const tp_cents *prices, size_t n);
 /* Price criterion: weight × lowest / price, in hundredths (rounded half up).
  * A zero price scores the full weight. */
 int64_t tp_price_score_hundredths(tp_cents lowest, tp_cents price, int weight);
+
+/* A lot's award criteria, looked up once per evaluation (tp_evaluation_new). */
+typedef struct tp_lot_scoring tp_lot_scoring;
+tp_lot_scoring *tp_lot_scoring_new(const tp_tender *t, const tp_lot *lot);
+void tp_lot_scoring_free(tp_lot_scoring *s); /* NULL-safe */
+
+/* An offer's quality scores (technical points, technical, warranty, delivery
+ * and their sum, the quality) depend on no other offer: they are computed as
+ * the offer is added, in the reading threads, and only the price score waits
+ * for the last bid (tp_evaluation_finish). o: a regular, analysed offer. */
+struct tp_offer;
+void tp_score_quality(const tp_lot_scoring *s, struct tp_offer *o);
 
 #endif
