@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "../core/buf.h"
-#include "../core/date.h"
 #include "../core/mem.h"
 #include "../model/profile.h"
 #include "bid_form.h"
@@ -32,17 +31,22 @@ struct tp_bid_arena {
     char data[];
 };
 
-static char *arena_strndup(tp_bid *b, const char *s, size_t n)
+static struct tp_bid_arena *arena_block(tp_bid *b, size_t n)
+{
+    size_t cap = n + 1 > ARENA_BLOCK ? n + 1 : ARENA_BLOCK;
+    struct tp_bid_arena *a = xmalloc(sizeof *a + cap);
+    a->next = b->arena;
+    a->used = 0;
+    a->cap = cap;
+    b->arena = a;
+    return a;
+}
+
+static inline char *arena_strndup(tp_bid *b, const char *s, size_t n)
 {
     struct tp_bid_arena *a = b->arena;
-    if (!a || a->cap - a->used < n + 1) {
-        size_t cap = n + 1 > ARENA_BLOCK ? n + 1 : ARENA_BLOCK;
-        a = xmalloc(sizeof *a + cap);
-        a->next = b->arena;
-        a->used = 0;
-        a->cap = cap;
-        b->arena = a;
-    }
+    if (!a || a->cap - a->used < n + 1)
+        a = arena_block(b, n);
     char *r = a->data + a->used;
     memcpy(r, s, n);
     r[n] = '\0';
@@ -104,77 +108,19 @@ static void add_problem(tp_bid *b, int line, bool xml, const char *fmt, ...)
     p->msg = tp_buf_detach(&m);
 }
 
-/* ------------------------------------------------------------------ dates */
-
-static int digits(const char *s, int n)
-{
-    int v = 0;
-    for (int i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return -1;
-        v = v * 10 + (s[i] - '0');
-    }
-    return v;
-}
-
-bool tp_datetime_parse(int64_t *utc, int *micro, const char *s)
-{
-    if (!s || strlen(s) < 20)
-        return false;
-    char date[11];
-    memcpy(date, s, 10);
-    date[10] = '\0';
-    tp_date d;
-    if (!tp_date_parse(&d, date) || s[10] != 'T' || s[13] != ':' || s[16] != ':')
-        return false;
-    int hh = digits(s + 11, 2), mi = digits(s + 14, 2), ss = digits(s + 17, 2);
-    if (hh < 0 || hh > 23 || mi < 0 || mi > 59 || ss < 0 || ss > 59)
-        return false;
-    const char *p = s + 19;
-    int us = 0;
-    if (*p == '.') {
-        int nd = 0;
-        for (p++; *p >= '0' && *p <= '9'; p++) {
-            if (++nd > 6)
-                return false;
-            us = us * 10 + (*p - '0');
-        }
-        if (nd == 0)
-            return false;
-        for (; nd < 6; nd++)
-            us *= 10;
-    }
-    int offset = 0;
-    if (*p == 'Z') {
-        p++;
-    } else if ((*p == '+' || *p == '-') && p[3] == ':') {
-        int oh = digits(p + 1, 2), om = digits(p + 4, 2);
-        if (oh < 0 || oh > 14 || om < 0 || om > 59)
-            return false;
-        offset = (oh * 60 + om) * (*p == '-' ? -1 : 1);
-        p += 6;
-    } else {
-        return false;
-    }
-    if (*p)
-        return false;
-    *utc = (int64_t)tp_date_to_days(d) * 86400 + hh * 3600 + mi * 60 + ss - (int64_t)offset * 60;
-    *micro = us;
-    return true;
-}
-
 /* ------------------------------------------------------------------ reader state */
 
 static int cur_line(reader *r)
 {
-    return r->ctxt ? xmlSAX2GetLineNumber(r->ctxt) : r->line;
+    return xmlSAX2GetLineNumber(r->ctxt); /* libxml2's events only */
 }
 
 static tp_bid *new_bid(reader *r, int line)
 {
     tp_bid *b = xcalloc(1, sizeof *b);
-    b->source = arena_strdup(b, r->source);
+    b->source = r->source ? arena_strndup(b, r->source, r->source_len) : NULL;
     b->index = ++r->count;
+    r->empty = arena_strndup(b, "", 0);
     b->line = line;
     return b;
 }
@@ -223,23 +169,26 @@ static tp_bid_lot *cur_lot(reader *r)
 
 /* A repeated element or attribute simply replaces the value (the old copy
  * stays in the arena until the bid is freed). */
-static void set_str(tp_bid *b, char **dst, const char *v)
+static void set_str(tp_bid *b, char **dst, const char *v, size_t n)
 {
-    *dst = arena_strdup(b, v);
+    *dst = arena_strndup(b, v, n);
 }
 
-static tp_cents money(const char *v)
+/* Spreads refs over the slots: their length, first and last 8 bytes. */
+static uint32_t ref_hash(const char *s, size_t n)
 {
-    tp_cents c = 0;
-    return tp_money_parse(&c, v) ? c : 0;
-}
-
-static uint32_t ref_hash(const char *s)
-{
-    uint32_t h = 2166136261u;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
-    return h;
+    uint64_t x = n;
+    if (n >= 8) {
+        uint64_t head, tail;
+        memcpy(&head, s, 8);
+        memcpy(&tail, s + n - 8, 8);
+        x ^= head ^ (tail * 0x9E3779B97F4A7C15u);
+    } else {
+        for (size_t i = 0; i < n; i++)
+            x = x << 8 | (unsigned char)s[i];
+    }
+    x *= 0x9E3779B97F4A7C15u;
+    return (uint32_t)(x >> 32);
 }
 
 /* How many values before the last one of lot have the ref v (hashed: h). */
@@ -255,7 +204,7 @@ static size_t earlier_refs(reader *r, const tp_bid_lot *lot, const char *v, uint
         const struct ref_slot *slot = &r->ref_slots[k % REF_SLOTS];
         if (slot->gen != r->ref_gen)
             return n;
-        n += !strcmp(lot->values[slot->value].ref, v);
+        n += slot->hash == h && !strcmp(lot->values[slot->value].ref, v);
     }
 }
 
@@ -269,109 +218,118 @@ static void remember_ref(reader *r, const tp_bid_lot *lot, uint32_t h)
         if (slot->gen != r->ref_gen) {
             slot->gen = r->ref_gen;
             slot->value = (uint32_t)last;
+            slot->hash = h;
             return;
         }
     }
 }
 
-/* Stores a valid attribute value into the model. */
-static void store_attr(reader *r, elem_id e, const char *name, const char *v, int line)
+/* Stores a valid attribute value (v[0, n), of the attribute's type) into the model. */
+static void store_attr(reader *r, elem_id e, attr_id a, const char *v, size_t n, int line)
 {
     tp_bid *b = r->bid;
-    tp_bid_lot *lot = cur_lot(r);
     if (!b)
         return;
+    tp_bid_lot *lot = b->n_lots ? &b->lots[b->n_lots - 1] : NULL; /* set for a lot's elements */
     switch (e) {
     case E_BID:
-        if (!strcmp(name, "tenderReference"))
-            set_str(b, &b->tender_reference, v);
-        else if (!strcmp(name, "receivedAt")) {
-            set_str(b, &b->received_text, v);
-            b->has_received = tp_datetime_parse(&b->received_utc, &b->received_micro, v);
+        if (a == A_TENDER_REFERENCE) {
+            set_str(b, &b->tender_reference, v, n);
+        } else if (a == A_RECEIVED_AT) {
+            set_str(b, &b->received_text, v, n);
+            b->has_received =
+                tp_datetime_parse(&b->received_utc, &b->received_micro, b->received_text);
         }
         break;
-    case E_SUPPLIER: set_str(b, &b->vat, v); break;
-    case E_ADDRESS: set_str(b, &b->country, v); break;
+    case E_SUPPLIER: set_str(b, &b->vat, v, n); break;
+    case E_ADDRESS: set_str(b, &b->country, v, n); break;
     case E_LOT: {
-        int n = atoi(v);
+        int num = (int)tp_bid_form_digits(v, n);
         for (size_t i = 0; i + 1 < b->n_lots; i++)
-            if (b->lots[i].number == n)
-                add_problem(b, line, false, "le lot %d apparaît deux fois dans l'offre", n);
-        lot->number = n;
+            if (b->lots[i].number == num)
+                add_problem(b, line, false, "le lot %d apparaît deux fois dans l'offre", num);
+        lot->number = num;
         break;
     }
     case E_VALUE: {
         tp_bid_value *val = &lot->values[lot->n_values - 1];
-        if (!strcmp(name, "ref")) {
-            uint32_t h = ref_hash(v);
-            for (size_t n = earlier_refs(r, lot, v, h); n > 0; n--)
+        if (a == A_REF) {
+            set_str(b, &val->ref, v, n);
+            uint32_t h = ref_hash(v, n);
+            for (size_t k = earlier_refs(r, lot, val->ref, h); k > 0; k--)
                 add_problem(b, line, false, "la valeur « %s » est donnée deux fois dans le lot %d",
-                            v, lot->number);
-            set_str(b, &val->ref, v);
+                            val->ref, lot->number);
             remember_ref(r, lot, h);
         } else {
-            set_str(b, &val->unit, v);
+            set_str(b, &val->unit, v, n);
         }
         break;
     }
     case E_LINE: {
         tp_bid_line *ln = &lot->lines[lot->n_lines - 1];
-        if (!strcmp(name, "ref"))
-            set_str(b, &ln->ref, v);
-        else if (!strcmp(name, "quantity"))
-            ln->quantity = atoll(v);
-        else if (!strcmp(name, "unitPrice"))
-            ln->unit_price = money(v);
+        if (a == A_REF)
+            set_str(b, &ln->ref, v, n);
+        else if (a == A_QUANTITY)
+            ln->quantity = tp_bid_form_digits(v, n);
+        else if (a == A_UNIT_PRICE)
+            ln->unit_price = tp_bid_form_money(v, n);
         else
-            ln->total = money(v);
+            ln->total = tp_bid_form_money(v, n);
         break;
     }
     case E_OPTION: {
         tp_bid_option *o = &lot->options[lot->n_options - 1];
-        if (!strcmp(name, "kind"))
-            o->kind = tp_option_from_code(v);
-        else if (!strcmp(name, "years"))
-            o->years = atoll(v);
-        else if (!strcmp(name, "quantity"))
-            o->quantity = atoll(v);
-        else if (!strcmp(name, "unitPrice"))
-            o->unit_price = money(v);
-        else
-            o->total = money(v);
+        if (a == A_KIND) {
+            char code[32]; /* of the type: shorter */
+            memcpy(code, v, n);
+            code[n] = '\0';
+            o->kind = tp_option_from_code(code);
+        } else if (a == A_YEARS) {
+            o->years = tp_bid_form_digits(v, n);
+        } else if (a == A_QUANTITY) {
+            o->quantity = tp_bid_form_digits(v, n);
+        } else if (a == A_UNIT_PRICE) {
+            o->unit_price = tp_bid_form_money(v, n);
+        } else {
+            o->total = tp_bid_form_money(v, n);
+        }
         break;
     }
     case E_TOTALS:
         lot->has_totals = true;
-        if (!strcmp(name, "htva"))
-            lot->htva = money(v);
-        else if (!strcmp(name, "tva"))
-            lot->tva = money(v);
+        if (a == A_HTVA)
+            lot->htva = tp_bid_form_money(v, n);
+        else if (a == A_TVA)
+            lot->tva = tp_bid_form_money(v, n);
         else
-            lot->tvac = money(v);
+            lot->tvac = tp_bid_form_money(v, n);
         break;
     case E_WARRANTY:
-        lot->warranty_years = atoll(v);
+        lot->warranty_years = tp_bid_form_digits(v, n);
         lot->has_warranty = true;
         break;
     case E_DELIVERY:
-        lot->delivery_days = atoll(v);
+        lot->delivery_days = tp_bid_form_digits(v, n);
         lot->has_delivery = true;
         break;
     default: break;
     }
 }
 
+static bool xml_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
 /* Stores the (valid) text of a leaf element. */
-static void store_text(reader *r, elem_id e, const char *raw)
+static void store_text(reader *r, elem_id e, const char *s, size_t n)
 {
     tp_bid *b = r->bid;
     if (!b)
         return;
-    const char *s = raw;
-    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-        s++;
-    size_t n = strlen(s);
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
+    while (n > 0 && xml_space(*s))
+        s++, n--;
+    while (n > 0 && xml_space(s[n - 1]))
         n--;
     char **dst = NULL;
     tp_bid_lot *lot = cur_lot(r);
@@ -395,31 +353,37 @@ static void store_text(reader *r, elem_id e, const char *raw)
         *dst = arena_strndup(b, s, n);
 }
 
+/* tp_grow when full (it zeroes the new room), inline otherwise. */
+#define GROW(v, cap, n) \
+    ((n) >= (cap) ? tp_grow((void **)&(v), &(cap), (n), sizeof *(v)) : (void)0)
+
 /* Opens the model object an element stands for. */
 static void open_object(reader *r, elem_id e, int line)
 {
     tp_bid *b = r->bid;
-    tp_bid_lot *lot = cur_lot(r);
     if (!b)
         return;
+    tp_bid_lot *lot = b->n_lots ? &b->lots[b->n_lots - 1] : NULL; /* set for a lot's elements */
     switch (e) {
     case E_LOT:
-        tp_grow((void **)&b->lots, &b->cap_lots, b->n_lots, sizeof *b->lots);
+        GROW(b->lots, b->cap_lots, b->n_lots);
         b->lots[b->n_lots++].line = line;
         r->ref_gen++;
         break;
     case E_SIGNATORY: b->has_signatory = true; break;
     case E_VALUE:
-        tp_grow((void **)&lot->values, &lot->cap_values, lot->n_values, sizeof *lot->values);
+        if (lot->n_values == lot->cap_values) /* room for 32 at once: the usual 20-odd */
+            tp_grow((void **)&lot->values, &lot->cap_values,
+                    lot->n_values ? lot->n_values : 31, sizeof *lot->values);
         lot->values[lot->n_values].line = line;
-        lot->values[lot->n_values++].text = arena_strndup(b, "", 0);
+        lot->values[lot->n_values++].text = r->empty;
         break;
     case E_LINE:
-        tp_grow((void **)&lot->lines, &lot->cap_lines, lot->n_lines, sizeof *lot->lines);
+        GROW(lot->lines, lot->cap_lines, lot->n_lines);
         lot->lines[lot->n_lines++].line = line;
         break;
     case E_OPTION:
-        tp_grow((void **)&lot->options, &lot->cap_options, lot->n_options, sizeof *lot->options);
+        GROW(lot->options, lot->cap_options, lot->n_options);
         lot->options[lot->n_options].kind = -1;
         lot->options[lot->n_options++].line = line;
         break;
@@ -427,34 +391,44 @@ static void open_object(reader *r, elem_id e, int line)
     }
 }
 
-static void check_attrs(reader *r, const elem_spec *spec, int nb, const xmlChar **attrs, int line)
+static void check_attrs(reader *r, const elem_spec *spec, const tp_scan_attr *attrs, size_t n,
+                        int line)
 {
     unsigned seen = 0;
-    for (int i = 0; i < nb; i++) {
-        const xmlChar **a = attrs + 5 * i;
+    size_t next = 0; /* attributes usually come in the schema's order: try that one first */
+    for (size_t i = 0; i < n; i++) {
+        const tp_scan_attr *a = &attrs[i];
         const attr_spec *as = NULL;
-        size_t k = 0;
-        if (!a[2]) /* attributes of this vocabulary have no namespace */
-            for (; spec->attrs[k].name; k++)
-                if (spec->attrs[k].name[0] == a[0][0] &&
-                    !strcmp(spec->attrs[k].name, (const char *)a[0])) {
+        size_t k = next;
+        if (a->ns) /* attributes of this vocabulary have no namespace */
+            k = 0;
+        else if (spec->attrs[k].name &&
+                 tp_scan_same_name(spec->attrs[k].name, spec->attrs[k].name_len, a->name,
+                                   a->name_len))
+            as = &spec->attrs[k];
+        else
+            for (k = 0; spec->attrs[k].name; k++)
+                if (tp_scan_same_name(spec->attrs[k].name, spec->attrs[k].name_len, a->name,
+                                      a->name_len)) {
                     as = &spec->attrs[k];
                     break;
                 }
+        next = as ? k + 1 : next;
         if (!as) {
-            problem(r, line, "attribut « %s » inattendu sur <%s>", (const char *)a[0], spec->name);
+            problem(r, line, "attribut « %.*s » inattendu sur <%s>", (int)a->name_len, a->name,
+                    spec->name);
             continue;
         }
         seen |= 1u << k;
-        tp_buf_clear(&r->attr);
-        tp_buf_put(&r->attr, a[3], (size_t)(a[4] - a[3]));
-        const char *v = tp_buf_cstr(&r->attr);
-        const char *why = tp_bid_type_problem(as->type, v);
+        const char *why = tp_bid_type_check(as->type, a->value, a->value_len);
         if (why)
-            problem(r, line, "<%s %s=\"%s\"> : %s", spec->name, as->name, v, why);
+            problem(r, line, "<%s %s=\"%.*s\"> : %s", spec->name, as->name, (int)a->value_len,
+                    a->value, why);
         else
-            store_attr(r, spec->id, as->name, v, line);
+            store_attr(r, spec->id, as->id, a->value, a->value_len, line);
     }
+    if ((seen & spec->required) == spec->required)
+        return;
     for (size_t k = 0; spec->attrs[k].name; k++)
         if (spec->attrs[k].required && !(seen & (1u << k)))
             problem(r, line, "attribut obligatoire « %s » manquant sur <%s>", spec->attrs[k].name,
@@ -482,19 +456,19 @@ static void expected_names(tp_buf *b, const frame *f)
 /* Matches a child against the parent's sequence; NULL when not allowed.
  * A child found further on is accepted, and the required elements skipped
  * over are reported missing: one forgotten element gives one message. */
-static const elem_spec *match_child(reader *r, frame *f, const char *name, int line)
+static const elem_spec *match_child(reader *r, frame *f, const char *name, size_t len, int line)
 {
     const elem_spec *s = f->spec;
     int count = f->count;
     for (size_t seq = f->seq; seq < s->n_children; seq++, count = 0) {
         const child_spec *c = &s->children[seq];
-        if (c->e->name[0] != name[0] || strcmp(c->e->name, name) != 0 || count >= c->max)
+        if (!tp_scan_same_name(c->e->name, c->e->name_len, name, len) || count >= c->max)
             continue;
         for (size_t k = f->seq; k < seq; k++) {
             int had = k == f->seq ? f->count : 0;
             if (had < s->children[k].min)
-                problem(r, line, "élément <%s> manquant dans <%s> avant <%s>",
-                        s->children[k].e->name, s->name, name);
+                problem(r, line, "élément <%s> manquant dans <%s> avant <%.*s>",
+                        s->children[k].e->name, s->name, (int)len, name);
         }
         f->seq = seq;
         f->count = count + 1;
@@ -503,39 +477,38 @@ static const elem_spec *match_child(reader *r, frame *f, const char *name, int l
     tp_buf exp;
     tp_buf_init(&exp);
     expected_names(&exp, f);
-    problem(r, line, "élément <%s> inattendu dans <%s> (attendu : %s)", name, s->name,
+    problem(r, line, "élément <%.*s> inattendu dans <%s> (attendu : %s)", (int)len, name, s->name,
             tp_buf_cstr(&exp));
     tp_buf_dispose(&exp);
     return NULL;
 }
 
-void bidr_on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri,
-                     int nb_ns, const xmlChar **ns, int nb_attrs, int nb_defaulted,
-                     const xmlChar **attrs)
+/* Events that do not reach the form: after an XML error, the root again
+ * when libxml2 resumes, inside a skipped element. */
+static bool start_ignored(reader *r)
 {
-    reader *r = ctx;
-    const char *name = (const char *)localname;
-    int line = cur_line(r);
     if (r->xml_error)
-        return; /* see bidr_on_error */
+        return true; /* see bidr_on_error */
     if (r->resuming) { /* the scanner delivered this root already */
         r->resuming = false;
-        return;
+        return true;
     }
     if (r->skip) {
         r->skip++;
-        return;
+        return true;
     }
-    /* libxml2 interns names and URIs: after the first match, a pointer compare. */
-    bool in_ns = uri && (uri == r->ns || !strcmp((const char *)uri, TP_BID_NS));
-    if (in_ns)
-        r->ns = uri;
+    return false;
+}
+
+static void start_element(reader *r, const char *name, size_t len, bool in_ns, const char *uri,
+                          const tp_scan_attr *attrs, size_t n_attrs, int line)
+{
     const elem_spec *spec = NULL;
     if (r->depth == 0) {
-        if (in_ns && !strcmp(name, "bids")) {
+        if (in_ns && tp_scan_same_name(name, len, "bids", 4)) {
             r->root = ROOT_BIDS;
             spec = &tp_bid_form_bids;
-        } else if (in_ns && !strcmp(name, "bid")) {
+        } else if (in_ns && tp_scan_same_name(name, len, "bid", 3)) {
             r->root = ROOT_BID;
             spec = &tp_bid_form_bid;
             r->bid = new_bid(r, line);
@@ -543,21 +516,21 @@ void bidr_on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, c
             r->root = ROOT_OTHER;
             r->bid = new_bid(r, line);
             add_problem(r->bid, line, false,
-                        "le document n'est pas une offre : l'élément racine est <%s> (espace de "
+                        "le document n'est pas une offre : l'élément racine est <%.*s> (espace de "
                         "noms « %s »), attendu <bid> ou <bids> de l'espace de noms " TP_BID_NS,
-                        name, uri ? (const char *)uri : "");
+                        (int)len, name, uri ? uri : "");
             r->skip = 1;
             return;
         }
     } else {
         frame *parent = &r->frames[r->depth - 1];
         if (!in_ns) {
-            problem(r, line, "élément <%s> hors de l'espace de noms " TP_BID_NS " dans <%s>", name,
-                    parent->spec->name);
+            problem(r, line, "élément <%.*s> hors de l'espace de noms " TP_BID_NS " dans <%s>",
+                    (int)len, name, parent->spec->name);
             r->skip = 1;
             return;
         }
-        spec = match_child(r, parent, name, line);
+        spec = match_child(r, parent, name, len, line);
         if (!spec || r->depth >= MAX_FRAMES) {
             r->skip = 1;
             return;
@@ -566,11 +539,83 @@ void bidr_on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, c
             r->bid = new_bid(r, line);
     }
     frame *f = &r->frames[r->depth++];
-    memset(f, 0, sizeof *f);
     f->spec = spec;
-    tp_buf_clear(&r->text);
+    f->seq = 0;
+    f->count = 0;
+    f->text_reported = false;
+    if (r->text.len)
+        tp_buf_clear(&r->text);
     open_object(r, spec->id, line);
-    check_attrs(r, spec, nb_attrs, attrs, line);
+    check_attrs(r, spec, attrs, n_attrs, line);
+}
+
+void bidr_on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri,
+                   int nb_ns, const xmlChar **ns, int nb_attrs, int nb_defaulted,
+                   const xmlChar **attrs)
+{
+    reader *r = ctx;
+    int line = cur_line(r);
+    if (start_ignored(r))
+        return;
+    /* libxml2 interns names and URIs: after the first match, a pointer compare. */
+    bool in_ns = uri && (uri == r->ns || !strcmp((const char *)uri, TP_BID_NS));
+    if (in_ns)
+        r->ns = uri;
+    /* libxml2's SAX2 layout: localname, prefix, URI, value, end of value. */
+    tp_scan_attr local[TP_SCAN_MAX_ATTRS] = {{0}}; /* zeroed: gcc 12 warns otherwise */
+    size_t n = nb_attrs > 0 ? (size_t)nb_attrs : 0;
+    tp_scan_attr *a = n <= TP_SCAN_MAX_ATTRS ? local : xmalloc(n * sizeof *a);
+    for (size_t i = 0; i < n; i++) {
+        const xmlChar **x = attrs + 5 * i;
+        a[i].name = (const char *)x[0];
+        a[i].name_len = strlen((const char *)x[0]);
+        a[i].value = (const char *)x[3];
+        a[i].value_len = (size_t)(x[4] - x[3]);
+        a[i].ns = x[2] != NULL;
+    }
+    const char *name = (const char *)localname;
+    start_element(r, name, strlen(name), in_ns, (const char *)uri, a, n, line);
+    if (a != local)
+        free(a);
+}
+
+tp_scan_verdict bidr_start(void *ud, const char *name, size_t name_len, const tp_scan_attr *attrs,
+                           size_t n_attrs, int line)
+{
+    reader *r = ud;
+    if (r->pending) { /* not left for this event to overwrite (the scanner never does) */
+        tp_buf_put(&r->text, r->pending, r->pending_len);
+        r->pending = NULL;
+    }
+    if (!start_ignored(r))
+        start_element(r, name, name_len, true, TP_BID_NS, attrs, n_attrs, line);
+    return TP_SCAN_GO;
+}
+
+tp_scan_verdict bidr_text(void *ud, const char *s, size_t n, bool end_follows)
+{
+    reader *r = ud;
+    if (r->skip || r->depth == 0)
+        return TP_SCAN_GO;
+    if (r->frames[r->depth - 1].spec->text == T_NONE) {
+        for (size_t i = 0; i < n; i++)
+            if (!xml_space(s[i]))
+                return TP_SCAN_FALLBACK; /* its message needs libxml2's line */
+        return TP_SCAN_GO;
+    }
+    if (r->text.len + n >= 4096)
+        return TP_SCAN_FALLBACK; /* libxml2's chunks decide where such a text is cut */
+    if (end_follows && r->text.len == 0 && !r->pending) { /* the usual leaf: no copy */
+        r->pending = s;
+        r->pending_len = n;
+        return TP_SCAN_GO;
+    }
+    if (r->pending) {
+        tp_buf_put(&r->text, r->pending, r->pending_len);
+        r->pending = NULL;
+    }
+    tp_buf_put(&r->text, s, n);
+    return TP_SCAN_GO;
 }
 
 static void missing_children(reader *r, const frame *f, int line)
@@ -583,9 +628,11 @@ static void missing_children(reader *r, const frame *f, int line)
     }
 }
 
-void bidr_on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri)
+static void end_element(reader *r, int line)
 {
-    reader *r = ctx;
+    const char *text = r->pending;
+    size_t text_len = r->pending_len;
+    r->pending = NULL;
     if (r->xml_error)
         return;
     if (r->skip) {
@@ -597,18 +644,34 @@ void bidr_on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, con
     if (r->depth == 0)
         return;
     frame *f = &r->frames[r->depth - 1];
-    int line = cur_line(r);
     if (f->spec->text != T_NONE) {
-        const char *why = tp_bid_type_problem(f->spec->text, tp_buf_cstr(&r->text));
+        if (!text) {
+            text = r->text.len ? r->text.data : "";
+            text_len = r->text.len;
+        }
+        const char *why = tp_bid_type_check(f->spec->text, text, text_len);
         if (why)
             problem(r, line, "<%s> : %s", f->spec->name, why);
         else
-            store_text(r, f->spec->id, tp_buf_cstr(&r->text));
+            store_text(r, f->spec->id, text, text_len);
     }
     missing_children(r, f, line);
     r->depth--;
     if (f->spec->id == E_BID)
         emit(r);
+}
+
+tp_scan_verdict bidr_end(void *ud, int line)
+{
+    reader *r = ud;
+    end_element(r, line);
+    return r->rc == TP_OK ? TP_SCAN_GO : TP_SCAN_STOP;
+}
+
+void bidr_on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri)
+{
+    reader *r = ctx;
+    end_element(r, cur_line(r));
 }
 
 static void on_chars(void *ctx, const xmlChar *ch, int len)
@@ -670,11 +733,11 @@ void bidr_init(reader *r, xmlSAXHandler *h, const char *name, tp_bid_fn fn, void
     memset(r, 0, sizeof *r);
     r->ref_gen = 1; /* the zeroed slots are of generation 0: free */
     r->source = name;
+    r->source_len = name ? strlen(name) : 0;
     r->fn = fn;
     r->ud = ud;
     r->d = d;
     tp_buf_init(&r->text);
-    tp_buf_init(&r->attr);
     memset(h, 0, sizeof *h);
     h->initialized = XML_SAX2_MAGIC;
     h->startElementNs = bidr_on_start;
@@ -711,7 +774,6 @@ tp_err bidr_finish(reader *r)
     r->bid = NULL;
     free(r->xml_error_msg);
     tp_buf_dispose(&r->text);
-    tp_buf_dispose(&r->attr);
     return r->rc;
 }
 

@@ -56,49 +56,6 @@ void tp_bid_reader_options(bool scanner, size_t window)
     window_start = window ? window : WINDOW_START;
 }
 
-static tp_scan_verdict scan_start(void *ud, const char *name, const tp_scan_attr *attrs,
-                                  size_t n_attrs, int line)
-{
-    reader *r = ud;
-    /* libxml2's SAX2 layout: localname, prefix, URI, value, end of value. */
-    const xmlChar *a[5 * TP_SCAN_MAX_ATTRS];
-    for (size_t i = 0; i < n_attrs; i++) {
-        a[5 * i] = (const xmlChar *)attrs[i].name;
-        a[5 * i + 1] = a[5 * i + 2] = NULL;
-        a[5 * i + 3] = (const xmlChar *)attrs[i].value;
-        a[5 * i + 4] = (const xmlChar *)attrs[i].value + attrs[i].value_len;
-    }
-    r->line = line;
-    bidr_on_start(r, (const xmlChar *)name, NULL, (const xmlChar *)TP_BID_NS, 0, NULL, (int)n_attrs, 0,
-             a);
-    return TP_SCAN_GO;
-}
-
-static tp_scan_verdict scan_end(void *ud, int line)
-{
-    reader *r = ud;
-    r->line = line;
-    bidr_on_end(r, NULL, NULL, NULL);
-    return r->rc == TP_OK ? TP_SCAN_GO : TP_SCAN_STOP;
-}
-
-static tp_scan_verdict scan_text(void *ud, const char *s, size_t n)
-{
-    reader *r = ud;
-    if (r->skip || r->depth == 0)
-        return TP_SCAN_GO;
-    if (r->frames[r->depth - 1].spec->text == T_NONE) {
-        for (size_t i = 0; i < n; i++)
-            if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
-                return TP_SCAN_FALLBACK; /* its message needs libxml2's line */
-        return TP_SCAN_GO;
-    }
-    if (r->text.len + n >= 4096)
-        return TP_SCAN_FALLBACK; /* libxml2's chunks decide where such a text is cut */
-    tp_buf_put(&r->text, s, n);
-    return TP_SCAN_GO;
-}
-
 static void scan_checkpoint(void *ud)
 {
     reader *r = ud;
@@ -106,7 +63,7 @@ static void scan_checkpoint(void *ud)
     r->saved_count = r->count;
 }
 
-static const tp_scan_events scan_events = {scan_start, scan_end, scan_text, scan_checkpoint};
+static const tp_scan_events scan_events = {bidr_start, bidr_end, bidr_text, scan_checkpoint};
 
 /* Back to the state of the scanner's resume point (nothing after it was emitted). */
 static void scan_rewind(reader *r, uint64_t from)
@@ -114,6 +71,7 @@ static void scan_rewind(reader *r, uint64_t from)
     tp_bid_free(r->bid);
     r->bid = NULL;
     r->skip = 0;
+    r->pending = NULL;
     tp_buf_clear(&r->text);
     if (from == 0) {
         r->depth = 0;

@@ -3,9 +3,13 @@
  * scanner rewinds to its start and asks for more. Every check it cannot
  * make exactly as libxml2 would is a fallback, never an error of its own. */
 #include "bid_scan.h"
+#include "bid_scan_ref.h"
 
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "../core/mem.h"
 #include "bid.h"
@@ -13,13 +17,6 @@
 #define MAX_NAME 31      /* longer names (none in bid.xsd): libxml2 */
 #define MAX_VALUE 4000   /* longer values or texts: libxml2 (the reader caps texts at 4096) */
 #define MAX_PREFIX 65536 /* the root's start tag must end before this */
-
-typedef enum step { STEP_OK, STEP_MORE, STEP_BAD } step;
-
-typedef struct cursor {
-    const unsigned char *p, *end;
-    int line;
-} cursor;
 
 void tp_scan_init(tp_scan *s)
 {
@@ -44,7 +41,8 @@ void tp_scan_fork(tp_scan *s, const tp_scan *from, uint64_t pos)
     s->depth = 1;
     s->in_prolog = false;
     s->root_is_stream = from->root_is_stream;
-    memcpy(s->names[0], from->names[0], sizeof s->names[0]);
+    memcpy(s->root_name, from->root_name, sizeof s->root_name);
+    s->root_name_len = from->root_name_len;
     s->prefix_len = from->prefix_len;
     s->prefix = xmalloc(from->prefix_len);
     memcpy(s->prefix, from->prefix, from->prefix_len);
@@ -97,77 +95,33 @@ static const unsigned char plain_class[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
-/* Length of the UTF-8 sequence at p if it is one XML Char, 0 if not, -1 if
- * it may be one but is cut by end. */
-static int utf8_char(const unsigned char *p, const unsigned char *end)
+#ifdef __SSE2__
+static inline __m128i bytes_eq(__m128i v, char c)
 {
-    unsigned c = p[0];
-    int n = c < 0xC2 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF5 ? 4 : 0;
-    if (n == 0)
-        return 0;
-    if (end - p < n)
-        return -1;
-    unsigned lo = 0x80, hi = 0xBF;
-    if (c == 0xE0)
-        lo = 0xA0;
-    else if (c == 0xED)
-        hi = 0x9F; /* no surrogates */
-    else if (c == 0xF0)
-        lo = 0x90;
-    else if (c == 0xF4)
-        hi = 0x8F;
-    if (p[1] < lo || p[1] > hi)
-        return 0;
-    for (int i = 2; i < n; i++)
-        if (p[i] < 0x80 || p[i] > 0xBF)
-            return 0;
-    if (c == 0xEF && p[1] == 0xBF && p[2] >= 0xBE)
-        return 0; /* U+FFFE, U+FFFF */
-    return n;
+    return _mm_cmpeq_epi8(v, _mm_set1_epi8(c));
 }
 
-static bool xml_char(unsigned long v)
+/* plain_class & 1 sixteen bytes at a time (p[0, 16) must be readable): bit
+ * i is set when p[i] ends a value's run. Bytes from 0x80 on and control
+ * characters are the signed ones below 0x20. (Names and texts are too short
+ * for this to pay.) */
+static inline unsigned value_stops(const unsigned char *p)
 {
-    return v == 0x9 || v == 0xA || v == 0xD || (v >= 0x20 && v <= 0xD7FF) ||
-           (v >= 0xE000 && v <= 0xFFFD) || (v >= 0x10000 && v <= 0x10FFFF);
+    __m128i v = _mm_loadu_si128((const __m128i *)p);
+    __m128i m = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20));
+    m = _mm_or_si128(m, _mm_or_si128(bytes_eq(v, '"'), bytes_eq(v, '\'')));
+    m = _mm_or_si128(m, _mm_or_si128(bytes_eq(v, '&'), bytes_eq(v, '<')));
+    return (unsigned)_mm_movemask_epi8(m);
 }
 
-static void put_utf8(tp_buf *b, unsigned long v)
-{
-    char u[4];
-    size_t n;
-    if (v < 0x80) {
-        u[0] = (char)v;
-        n = 1;
-    } else if (v < 0x800) {
-        u[0] = (char)(0xC0 | (v >> 6));
-        u[1] = (char)(0x80 | (v & 0x3F));
-        n = 2;
-    } else if (v < 0x10000) {
-        u[0] = (char)(0xE0 | (v >> 12));
-        u[1] = (char)(0x80 | ((v >> 6) & 0x3F));
-        u[2] = (char)(0x80 | (v & 0x3F));
-        n = 3;
-    } else {
-        u[0] = (char)(0xF0 | (v >> 18));
-        u[1] = (char)(0x80 | ((v >> 12) & 0x3F));
-        u[2] = (char)(0x80 | ((v >> 6) & 0x3F));
-        u[3] = (char)(0x80 | (v & 0x3F));
-        n = 4;
-    }
-    tp_buf_put(b, u, n);
-}
+#endif
 
 /* ------------------------------------------------------------------ pieces of tokens */
 
-static step skip_space(cursor *c, bool *any)
+/* White space at c->p, counting lines; *any (if asked) says whether there was any. */
+static step skip_space_slow(cursor *c, bool *any)
 {
     const unsigned char *p = c->p;
-    if (p < c->end && *p > ' ') { /* the usual case: nothing to skip */
-        if (any)
-            *any = false;
-        return STEP_OK;
-    }
     for (;; p++) {
         if (p == c->end) {
             c->p = p;
@@ -196,7 +150,25 @@ static step skip_space(cursor *c, bool *any)
     return STEP_OK;
 }
 
-static step scan_name(cursor *c, char out[MAX_NAME + 1])
+static inline step skip_space(cursor *c, bool *any)
+{
+    if (c->end - c->p > 1 && c->p[0] <= ' ') {
+        if (c->p[0] == ' ' && c->p[1] > ' ') { /* one space, between attributes */
+            c->p++;
+            if (any)
+                *any = true;
+            return STEP_OK;
+        }
+    } else if (c->p < c->end && *c->p > ' ') { /* nothing to skip */
+        if (any)
+            *any = false;
+        return STEP_OK;
+    }
+    return skip_space_slow(c, any);
+}
+
+/* A name at c->p, left where it is in the input. */
+static inline step scan_name(cursor *c, const char **name, size_t *len)
 {
     const unsigned char *p = c->p, *q = p;
     if (p == c->end)
@@ -209,64 +181,9 @@ static step scan_name(cursor *c, char out[MAX_NAME + 1])
         return STEP_MORE;
     if (q - p > MAX_NAME)
         return STEP_BAD;
-    memcpy(out, p, (size_t)(q - p));
-    out[q - p] = '\0';
+    *name = (const char *)p;
+    *len = (size_t)(q - p);
     c->p = q;
-    return STEP_OK;
-}
-
-/* &...; at c->p. In attribute values libxml2's SAX2 hands '&' on as "&#38;". */
-static step scan_ref(cursor *c, tp_buf *out, bool in_attr)
-{
-    const unsigned char *p = c->p + 1, *q = p;
-    while (q < c->end && q - p < 12 && *q != ';')
-        q++;
-    if (q == c->end)
-        return q - p < 12 ? STEP_MORE : STEP_BAD;
-    if (*q != ';')
-        return STEP_BAD;
-    size_t n = (size_t)(q - p);
-    unsigned long v = 0;
-    if (n == 2 && p[0] == 'l' && p[1] == 't')
-        v = '<';
-    else if (n == 2 && p[0] == 'g' && p[1] == 't')
-        v = '>';
-    else if (n == 3 && !memcmp(p, "amp", 3))
-        v = '&';
-    else if (n == 4 && !memcmp(p, "quot", 4))
-        v = '"';
-    else if (n == 4 && !memcmp(p, "apos", 4))
-        v = '\'';
-    else if (n >= 2 && p[0] == '#' && p[1] == 'x') {
-        if (n == 2)
-            return STEP_BAD;
-        for (size_t i = 2; i < n; i++) {
-            unsigned char h = p[i];
-            int d = h >= '0' && h <= '9' ? h - '0'
-                  : h >= 'a' && h <= 'f' ? h - 'a' + 10
-                  : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
-            if (d < 0 || v > 0x10FFFF)
-                return STEP_BAD;
-            v = v * 16 + (unsigned long)d;
-        }
-        if (!xml_char(v))
-            return STEP_BAD;
-    } else if (n >= 2 && p[0] == '#') {
-        for (size_t i = 1; i < n; i++) {
-            if (p[i] < '0' || p[i] > '9' || v > 0x10FFFF)
-                return STEP_BAD;
-            v = v * 10 + (unsigned long)(p[i] - '0');
-        }
-        if (!xml_char(v))
-            return STEP_BAD;
-    } else {
-        return STEP_BAD; /* other entities need a DTD: libxml2 says what is wrong */
-    }
-    if (v == '&' && in_attr)
-        tp_buf_put(out, "&#38;", 5);
-    else
-        put_utf8(out, v);
-    c->p = q + 1;
     return STEP_OK;
 }
 
@@ -276,41 +193,6 @@ typedef struct piece {
     const char *direct; /* NULL: in the buffer from off on */
     size_t off, len;
 } piece;
-
-/* The character at c->p that stopped a run of plain ones (other than the
- * run's end): CRLF, a reference, a UTF-8 sequence, and in an attribute tab
- * and LF, which become spaces. A lone CR, '<' or a control character: BAD. */
-static step decode_one(cursor *c, tp_buf *out, bool in_attr)
-{
-    unsigned char ch = *c->p;
-    if (ch == '\n' || ch == '\t') {
-        c->line += ch == '\n';
-        tp_buf_putc(out, in_attr ? ' ' : (char)ch);
-        c->p++;
-        return STEP_OK;
-    }
-    if (ch == '\r') {
-        if (c->p + 1 == c->end)
-            return STEP_MORE;
-        if (c->p[1] != '\n')
-            return STEP_BAD; /* a lone CR: libxml2 counts lines its own way */
-        tp_buf_putc(out, in_attr ? ' ' : '\n');
-        c->line++;
-        c->p += 2;
-        return STEP_OK;
-    }
-    if (ch == '&')
-        return scan_ref(c, out, in_attr);
-    if (ch >= 0x80) {
-        int n = utf8_char(c->p, c->end);
-        if (n <= 0)
-            return n < 0 ? STEP_MORE : STEP_BAD;
-        tp_buf_put(out, c->p, (size_t)n);
-        c->p += n;
-        return STEP_OK;
-    }
-    return STEP_BAD;
-}
 
 static inline bool plain_text(unsigned char ch)
 {
@@ -322,8 +204,21 @@ static inline bool plain_text(unsigned char ch)
 static void value_run(cursor *c, unsigned char quote)
 {
     for (;;) {
+#ifdef __SSE2__
+        while (c->end - c->p >= 16) {
+            unsigned stop = value_stops(c->p);
+            if (stop) {
+                c->p += __builtin_ctz(stop);
+                goto stopped;
+            }
+            c->p += 16;
+        }
+#endif
         while (c->p < c->end && (plain_class[*c->p] & 1))
             c->p++;
+#ifdef __SSE2__
+    stopped:
+#endif
         if (c->p == c->end || *c->p == quote || (*c->p != '"' && *c->p != '\''))
             return;
         c->p++; /* the other quote */
@@ -342,8 +237,11 @@ static void text_run(cursor *c)
     }
 }
 
+static step scan_value_slow(cursor *c, tp_buf *out, piece *v, unsigned char quote,
+                            const unsigned char *run);
+
 /* A quoted attribute value at c->p, normalised (tab, LF and CRLF to one space). */
-static step scan_value(cursor *c, tp_buf *out, piece *v)
+static inline step scan_value(cursor *c, tp_buf *out, piece *v)
 {
     unsigned char quote = *c->p++;
     const unsigned char *run = c->p;
@@ -356,6 +254,13 @@ static step scan_value(cursor *c, tp_buf *out, piece *v)
         c->p++;
         return STEP_OK;
     }
+    return scan_value_slow(c, out, v, quote, run);
+}
+
+/* The rest of a value with characters to decode, from run on, in out. */
+static step scan_value_slow(cursor *c, tp_buf *out, piece *v, unsigned char quote,
+                            const unsigned char *run)
+{
     v->direct = NULL;
     v->off = out->len;
     for (;;) {
@@ -368,7 +273,7 @@ static step scan_value(cursor *c, tp_buf *out, piece *v)
             c->p++;
             break;
         }
-        step st = decode_one(c, out, true);
+        step st = tp_scan_decode_one(c, out, true);
         if (st != STEP_OK)
             return st;
         run = c->p;
@@ -408,7 +313,7 @@ static step scan_text(cursor *c, tp_buf *out, piece *v)
                 return STEP_BAD;
             tp_buf_putc(out, ']');
             c->p++;
-        } else if ((st = decode_one(c, out, false)) != STEP_OK) {
+        } else if ((st = tp_scan_decode_one(c, out, false)) != STEP_OK) {
             return st;
         }
         run = c->p;
@@ -420,12 +325,24 @@ static step scan_text(cursor *c, tp_buf *out, piece *v)
 
 /* ------------------------------------------------------------------ tags */
 
+/* One tp_scan_run: the scanner, where it is, and whom it tells. */
+typedef struct run {
+    tp_scan *s;
+    cursor c;
+    const unsigned char *data; /* the input from offset base */
+    uint64_t base;
+    const tp_scan_events *ev;
+    void *ud;
+    tp_scan_status stop; /* TP_SCAN_NEED_MORE, or why the scan must end after this token */
+} run;
+
 typedef struct tag {
-    char name[MAX_NAME + 1];
-    char anames[TP_SCAN_MAX_ATTRS][MAX_NAME + 1];
+    const char *name; /* in the input */
+    size_t name_len;
     tp_scan_attr attrs[TP_SCAN_MAX_ATTRS];
     size_t n_attrs;
-    piece xmlns;       /* an xmlns attribute's value; has_xmlns says if there was one */
+    const char *xmlns; /* an xmlns attribute's value, xmlns_len bytes, if has_xmlns */
+    size_t xmlns_len;
     bool has_xmlns;
     bool empty;        /* <name/> */
 } tag;
@@ -433,18 +350,29 @@ typedef struct tag {
 /* <name attr="value" ...> or <name .../> at c->p. */
 static step scan_start_tag(cursor *c, tp_buf *scratch, tag *t)
 {
-    piece values[TP_SCAN_MAX_ATTRS];
+    size_t off[TP_SCAN_MAX_ATTRS]; /* of the values in scratch (value NULL) */
+    size_t xmlns_off = 0;
+    tp_scan_attr *a = t->attrs;
     size_t n = 0;
     step st;
-    tp_buf_clear(scratch);
+    if (scratch->len) /* only values with references or line ends use it */
+        tp_buf_clear(scratch);
     t->has_xmlns = false;
     c->p++;
-    if ((st = scan_name(c, t->name)) != STEP_OK)
+    if ((st = scan_name(c, &t->name, &t->name_len)) != STEP_OK)
         return st;
     for (;;) {
         bool space = false;
-        if ((st = skip_space(c, &space)) != STEP_OK)
-            return st;
+        if (c->p < c->end && *c->p == ' ') { /* the usual single space */
+            c->p++;
+            space = true;
+        }
+        if (c->p == c->end || *c->p <= ' ') {
+            bool more = false;
+            if ((st = skip_space(c, &more)) != STEP_OK)
+                return st;
+            space |= more;
+        }
         if (*c->p == '>') {
             c->p++;
             t->empty = false;
@@ -461,47 +389,84 @@ static step scan_start_tag(cursor *c, tp_buf *scratch, tag *t)
         }
         if (!space || n == TP_SCAN_MAX_ATTRS)
             return STEP_BAD;
-        char *aname = t->anames[n];
-        if ((st = scan_name(c, aname)) != STEP_OK || (st = skip_space(c, NULL)) != STEP_OK)
+        tp_scan_attr *at = &a[n];
+        if ((st = scan_name(c, &at->name, &at->name_len)) != STEP_OK)
             return st;
-        if (*c->p != '=')
-            return STEP_BAD;
+        if (*c->p != '=') { /* white space around '=' is rare */
+            if ((st = skip_space(c, NULL)) != STEP_OK)
+                return st;
+            if (*c->p != '=')
+                return STEP_BAD;
+        }
         c->p++;
-        if ((st = skip_space(c, NULL)) != STEP_OK)
+        if (c->p == c->end || (*c->p != '"' && *c->p != '\'')) {
+            if ((st = skip_space(c, NULL)) != STEP_OK)
+                return st;
+            if (*c->p != '"' && *c->p != '\'')
+                return STEP_BAD;
+        }
+        piece v = {NULL, 0, 0};
+        if ((st = scan_value(c, scratch, &v)) != STEP_OK)
             return st;
-        if (*c->p != '"' && *c->p != '\'')
-            return STEP_BAD;
-        if ((st = scan_value(c, scratch, &values[n])) != STEP_OK)
-            return st;
+        at->value = v.direct;
+        at->value_len = v.len;
+        at->ns = false;
+        /* xmlns is a declaration, not an attribute: kept apart (after the attributes). */
+        bool is_xmlns = tp_scan_same_name(at->name, at->name_len, "xmlns", 5);
         for (size_t i = 0; i < n; i++)
-            if (t->anames[i][0] == aname[0] && !strcmp(t->anames[i], aname))
+            if (tp_scan_same_name(a[i].name, a[i].name_len, at->name, at->name_len))
                 return STEP_BAD; /* a repeated attribute */
-        n++;
-    }
-    /* The buffer no longer moves: point into it. xmlns is a declaration, not an attribute. */
-    t->n_attrs = 0;
-    for (size_t i = 0; i < n; i++) {
-        const char *v = values[i].direct ? values[i].direct : scratch->data + values[i].off;
-        if (t->anames[i][0] == 'x' && !strcmp(t->anames[i], "xmlns")) {
+        if (is_xmlns) {
+            if (t->has_xmlns)
+                return STEP_BAD;
             t->has_xmlns = true;
-            t->xmlns.direct = v;
-            t->xmlns.len = values[i].len;
+            t->xmlns = v.direct;
+            t->xmlns_len = v.len;
+            xmlns_off = v.off;
             continue;
         }
-        tp_scan_attr *a = &t->attrs[t->n_attrs++];
-        a->name = t->anames[i];
-        a->value = v;
-        a->value_len = values[i].len;
+        off[n++] = v.off;
     }
+    /* The buffer no longer moves: point into it. */
+    if (scratch->len) {
+        for (size_t i = 0; i < n; i++)
+            if (!a[i].value)
+                a[i].value = scratch->data + off[i];
+        if (t->has_xmlns && !t->xmlns)
+            t->xmlns = scratch->data + xmlns_off;
+    }
+    t->n_attrs = n;
     return STEP_OK;
 }
 
-/* </name> at c->p. */
-static step scan_end_tag(cursor *c, char name[MAX_NAME + 1])
+/* </name> at c->p, name that of the open element (not compared yet: the
+ * input's name is compared with it in place). */
+static step scan_end_tag(run *r)
 {
-    step st;
-    c->p += 2;
-    if ((st = scan_name(c, name)) != STEP_OK || (st = skip_space(c, NULL)) != STEP_OK)
+    tp_scan *s = r->s;
+    cursor *c = &r->c;
+    const char *name;
+    size_t len;
+    if (s->depth == 0)
+        return STEP_BAD;
+    if (s->depth == 1) {
+        name = s->root_name;
+        len = s->root_name_len;
+    } else {
+        uint64_t at = s->open_at[s->depth - 1];
+        if (at < r->base)
+            return STEP_BAD; /* not kept in data (tp_scan_run's callers keep it) */
+        name = (const char *)r->data + (at - r->base);
+        len = s->open_len[s->depth - 1];
+    }
+    const unsigned char *p = c->p + 2;
+    if ((size_t)(c->end - p) <= len)
+        return STEP_MORE;
+    if (!tp_scan_equal((const char *)p, name, len) || name_char(p[len]))
+        return STEP_BAD;
+    c->p = p + len;
+    step st = skip_space(c, NULL);
+    if (st != STEP_OK)
         return st;
     if (*c->p != '>')
         return STEP_BAD;
@@ -533,11 +498,12 @@ static step scan_xml_decl(cursor *c)
                 c->p += 2;
             goto done;
         }
-        char name[MAX_NAME + 1];
+        const char *name;
+        size_t name_len;
         st = STEP_BAD;
-        if (!space || (st = scan_name(c, name)) != STEP_OK)
+        if (!space || (st = scan_name(c, &name, &name_len)) != STEP_OK)
             goto done;
-        while (k < 3 && strcmp(name, names[k]) != 0)
+        while (k < 3 && !tp_scan_same_name(name, name_len, names[k], strlen(names[k])))
             k = k == 0 ? 3 : k + 1; /* version first, then in this order */
         if (k == 3) {
             st = STEP_BAD;
@@ -576,102 +542,142 @@ done:
 
 /* ------------------------------------------------------------------ the loop */
 
-/* Handles one start tag; STEP_BAD means fall back. */
-static step on_start_tag(tp_scan *s, cursor *c, tag *t, const unsigned char *data, uint64_t base,
-                         const tp_scan_events *ev, void *ud, tp_scan_status *stop)
+static inline bool is_bid_ns(const char *v, size_t n)
 {
-    tp_scan_verdict v;
-    if (s->in_prolog) {
-        bool stream = !strcmp(t->name, "bids");
-        if ((!stream && strcmp(t->name, "bid") != 0) || !t->has_xmlns ||
-            t->xmlns.len != strlen(TP_BID_NS) || memcmp(t->xmlns.direct, TP_BID_NS, t->xmlns.len) ||
-            base != 0 || (size_t)(c->p - data) > MAX_PREFIX)
-            return STEP_BAD;
-        s->prefix_len = (size_t)(c->p - data);
-        s->prefix = xmalloc(s->prefix_len);
-        memcpy(s->prefix, data, s->prefix_len);
-        s->prefix_line = c->line;
-        s->in_prolog = false;
-        s->root_is_stream = stream;
-        v = ev->start(ud, t->name, t->attrs, t->n_attrs, c->line);
-        if (v != TP_SCAN_GO)
-            goto verdict;
-        if (t->empty) {
-            s->after_root = true;
-            s->root_end_line = c->line;
-            return STEP_OK;
-        }
-        memcpy(s->names[0], t->name, sizeof t->name);
-        s->depth = 1;
-        if (stream) {
-            s->resume_at = base + (uint64_t)(c->p - data);
-            s->resume_line = c->line;
-            ev->checkpoint(ud);
-        }
+    return n == sizeof TP_BID_NS - 1 && memcmp(v, TP_BID_NS, n) == 0;
+}
+
+static void checkpoint(run *r)
+{
+    r->s->resume_at = r->base + (uint64_t)(r->c.p - r->data);
+    r->s->resume_line = r->c.line;
+    r->ev->checkpoint(r->ud);
+}
+
+/* What a handler said: go on, stop after this token (STEP_OK), or fall back. */
+static step verdict(run *r, tp_scan_verdict v)
+{
+    if (v == TP_SCAN_GO)
         return STEP_OK;
-    }
-    bool same_ns = t->has_xmlns && t->xmlns.len == strlen(TP_BID_NS) &&
-                   !memcmp(t->xmlns.direct, TP_BID_NS, t->xmlns.len);
-    if ((t->has_xmlns && !same_ns) || s->depth == TP_SCAN_MAX_DEPTH ||
-        (s->root_is_stream && s->depth == 1 && strcmp(t->name, "bid") != 0))
-        return STEP_BAD; /* stream-level problems and other namespaces: libxml2's way */
-    v = ev->start(ud, t->name, t->attrs, t->n_attrs, c->line);
-    if (v != TP_SCAN_GO)
-        goto verdict;
-    if (!t->empty) {
-        memcpy(s->names[s->depth++], t->name, sizeof t->name);
-        return STEP_OK;
-    }
-    v = ev->end(ud, c->line);
-    if (v != TP_SCAN_GO)
-        goto verdict;
-    if (s->root_is_stream && s->depth == 1) {
-        s->resume_at = base + (uint64_t)(c->p - data);
-        s->resume_line = c->line;
-        ev->checkpoint(ud);
-    }
-    return STEP_OK;
-verdict:
     if (v == TP_SCAN_STOP) {
-        *stop = TP_SCAN_STOPPED;
+        r->stop = TP_SCAN_STOPPED;
         return STEP_OK;
     }
     return STEP_BAD;
 }
 
-static step on_end_tag(tp_scan *s, cursor *c, const char *name, const unsigned char *data,
-                       uint64_t base, const tp_scan_events *ev, void *ud, tp_scan_status *stop)
+/* The root's start tag: the resume point of a fall back from here on. */
+static step on_root_tag(run *r, tag *t)
 {
-    if (s->depth == 0 || strcmp(name, s->names[s->depth - 1]) != 0)
+    tp_scan *s = r->s;
+    cursor *c = &r->c;
+    bool stream = tp_scan_same_name(t->name, t->name_len, "bids", 4);
+    if ((!stream && !tp_scan_same_name(t->name, t->name_len, "bid", 3)) || !t->has_xmlns ||
+        !is_bid_ns(t->xmlns, t->xmlns_len) || r->base != 0 ||
+        (size_t)(c->p - r->data) > MAX_PREFIX)
         return STEP_BAD;
-    if (s->depth == 1) { /* the root: delivered once the input is known to end well */
-        s->depth = 0;
+    s->prefix_len = (size_t)(c->p - r->data);
+    s->prefix = xmalloc(s->prefix_len);
+    memcpy(s->prefix, r->data, s->prefix_len);
+    s->prefix_line = c->line;
+    s->in_prolog = false;
+    s->root_is_stream = stream;
+    memcpy(s->root_name, t->name, t->name_len);
+    s->root_name[t->name_len] = '\0';
+    s->root_name_len = t->name_len;
+    tp_scan_verdict v = r->ev->start(r->ud, t->name, t->name_len, t->attrs, t->n_attrs, c->line);
+    if (v != TP_SCAN_GO)
+        return verdict(r, v);
+    if (t->empty) {
         s->after_root = true;
         s->root_end_line = c->line;
         return STEP_OK;
     }
-    tp_scan_verdict v = ev->end(ud, c->line);
-    if (v == TP_SCAN_STOP) {
-        *stop = TP_SCAN_STOPPED;
-        return STEP_OK;
-    }
-    if (v != TP_SCAN_GO)
-        return STEP_BAD;
-    s->depth--;
-    if (s->root_is_stream && s->depth == 1) {
-        s->resume_at = base + (uint64_t)(c->p - data);
-        s->resume_line = c->line;
-        ev->checkpoint(ud);
-    }
+    s->depth = 1;
+    if (stream)
+        checkpoint(r);
     return STEP_OK;
 }
 
-/* One token at c->p; *stop set when the scan must end after it. */
-static step scan_token(tp_scan *s, cursor *c, const unsigned char *data, uint64_t base,
-                       const tp_scan_events *ev, void *ud, tp_scan_status *stop)
+/* Handles one start tag inside the root; STEP_BAD means fall back. */
+static step on_start_tag(run *r, tag *t)
 {
+    tp_scan *s = r->s;
+    if ((t->has_xmlns && !is_bid_ns(t->xmlns, t->xmlns_len)) || s->depth == TP_SCAN_MAX_DEPTH ||
+        (s->root_is_stream && s->depth == 1 && !tp_scan_same_name(t->name, t->name_len, "bid", 3)))
+        return STEP_BAD; /* stream-level problems and other namespaces: libxml2's way */
+    tp_scan_verdict v = r->ev->start(r->ud, t->name, t->name_len, t->attrs, t->n_attrs, r->c.line);
+    if (v != TP_SCAN_GO)
+        return verdict(r, v);
+    if (!t->empty) {
+        s->open_at[s->depth] = r->base + (uint64_t)((const unsigned char *)t->name - r->data);
+        s->open_len[s->depth++] = (unsigned char)t->name_len;
+        return STEP_OK;
+    }
+    v = r->ev->end(r->ud, r->c.line);
+    if (v != TP_SCAN_GO)
+        return verdict(r, v);
+    if (s->root_is_stream && s->depth == 1)
+        checkpoint(r);
+    return STEP_OK;
+}
+
+/* After the end tag of the open element. */
+static step on_end_tag(run *r)
+{
+    tp_scan *s = r->s;
+    if (s->depth == 1) { /* the root: delivered once the input is known to end well */
+        s->depth = 0;
+        s->after_root = true;
+        s->root_end_line = r->c.line;
+        return STEP_OK;
+    }
+    tp_scan_verdict v = r->ev->end(r->ud, r->c.line);
+    if (v != TP_SCAN_GO)
+        return verdict(r, v);
+    s->depth--;
+    if (s->root_is_stream && s->depth == 1)
+        checkpoint(r);
+    return STEP_OK;
+}
+
+/* Character data at c->p, inside the root. When the end tag of the open
+ * element follows, it is the same token: its event comes right after the
+ * text's, while the text is still where the scanner left it. */
+static step text_token(run *r)
+{
+    tp_scan *s = r->s;
+    cursor *c = &r->c;
+    piece text = {NULL, 0, 0};
     step st;
-    uint64_t off = base + (uint64_t)(c->p - data);
+    if (s->scratch.len)
+        tp_buf_clear(&s->scratch);
+    if ((st = scan_text(c, &s->scratch, &text)) != STEP_OK)
+        return st;
+    const char *t = text.direct ? text.direct : s->scratch.data + text.off;
+    cursor at = *c; /* at the '<' */
+    bool end = c->end - c->p > 1 && c->p[1] == '/';
+    if (end && (st = scan_end_tag(r)) != STEP_OK) {
+        if (st == STEP_MORE)
+            return st;
+        *c = at; /* a bad end tag: the next token says so */
+        end = false;
+    }
+    tp_scan_verdict v = r->ev->text(r->ud, t, text.len, end);
+    if (v != TP_SCAN_GO) {
+        *c = at;
+        return verdict(r, v);
+    }
+    return end ? on_end_tag(r) : STEP_OK;
+}
+
+/* One token outside the root (the prolog, or after the root's end). */
+static step outside_token(run *r)
+{
+    tp_scan *s = r->s;
+    cursor *c = &r->c;
+    step st;
+    uint64_t off = r->base + (uint64_t)(c->p - r->data);
     if (s->in_prolog && off == 0 && c->p[0] == 0xEF) { /* the UTF-8 byte order mark */
         if (c->end - c->p < 3)
             return STEP_MORE;
@@ -681,77 +687,82 @@ static step scan_token(tp_scan *s, cursor *c, const unsigned char *data, uint64_
         s->had_bom = true;
         return STEP_OK;
     }
-    if (*c->p != '<') {
-        if (s->in_prolog || s->after_root) { /* only white space outside the root */
-            st = skip_space(c, NULL);
-            if (st == STEP_MORE && c->p == c->end)
-                return STEP_OK;
-            return st != STEP_OK ? st : *c->p == '<' ? STEP_OK : STEP_BAD;
-        }
-        tp_buf_clear(&s->scratch);
-        piece text = {NULL, 0, 0};
-        if ((st = scan_text(c, &s->scratch, &text)) != STEP_OK)
-            return st;
-        tp_scan_verdict v =
-            ev->text(ud, text.direct ? text.direct : s->scratch.data + text.off, text.len);
-        if (v == TP_SCAN_STOP)
-            *stop = TP_SCAN_STOPPED;
-        return v == TP_SCAN_FALLBACK ? STEP_BAD : STEP_OK;
+    if (*c->p != '<') { /* only white space outside the root */
+        st = skip_space(c, NULL);
+        if (st == STEP_MORE && c->p == c->end)
+            return STEP_OK;
+        return st != STEP_OK ? st : *c->p == '<' ? STEP_OK : STEP_BAD;
     }
     if (c->p + 1 == c->end)
         return STEP_MORE;
-    if (s->after_root)
-        return STEP_BAD;
-    if (c->p[1] == '?') {
-        if (!s->in_prolog || off != (s->had_bom ? 3u : 0u))
-            return STEP_BAD;
-        return scan_xml_decl(c);
-    }
-    if (c->p[1] == '!')
+    if (s->after_root || c->p[1] == '!' || c->p[1] == '/')
         return STEP_BAD; /* comments, CDATA, DOCTYPE */
-    if (c->p[1] == '/') {
-        char name[MAX_NAME + 1];
-        if (s->in_prolog || (st = scan_end_tag(c, name)) != STEP_OK)
-            return s->in_prolog ? STEP_BAD : st;
-        return on_end_tag(s, c, name, data, base, ev, ud, stop);
-    }
+    if (c->p[1] == '?')
+        return off != (s->had_bom ? 3u : 0u) ? STEP_BAD : scan_xml_decl(c);
     tag t;
     if ((st = scan_start_tag(c, &s->scratch, &t)) != STEP_OK)
         return st;
-    return on_start_tag(s, c, &t, data, base, ev, ud, stop);
+    return on_root_tag(r, &t);
+}
+
+/* One token at c->p; r->stop set when the scan must end after it. */
+static step scan_token(run *r)
+{
+    tp_scan *s = r->s;
+    cursor *c = &r->c;
+    if (s->in_prolog || s->after_root)
+        return outside_token(r);
+    if (*c->p != '<')
+        return text_token(r);
+    if (c->p + 1 == c->end)
+        return STEP_MORE;
+    step st;
+    if (c->p[1] == '/') {
+        if ((st = scan_end_tag(r)) != STEP_OK)
+            return st;
+        return on_end_tag(r);
+    }
+    if (c->p[1] == '?' || c->p[1] == '!')
+        return STEP_BAD; /* processing instructions, comments, CDATA */
+    tag t;
+    if ((st = scan_start_tag(c, &s->scratch, &t)) != STEP_OK)
+        return st;
+    return on_start_tag(r, &t);
+}
+
+/* Leaves the scan at p (on line), the next byte to scan. */
+static tp_scan_status leave(run *r, const unsigned char *p, int line, tp_scan_status st)
+{
+    r->s->pos = r->base + (uint64_t)(p - r->data);
+    r->s->line = line;
+    return st;
 }
 
 tp_scan_status tp_scan_run(tp_scan *s, const char *data, size_t len, uint64_t base, bool eof,
                            const tp_scan_events *ev, void *ud)
 {
     const unsigned char *d = (const unsigned char *)data;
-    cursor c = {d + (s->pos - base), d + len, s->line};
+    run r = {s, {d + (s->pos - base), d + len, s->line}, d, base, ev, ud, TP_SCAN_NEED_MORE};
     for (;;) {
-        if (c.p == c.end) {
+        if (r.c.p == r.c.end) {
             if (!eof)
-                return TP_SCAN_NEED_MORE;
-            if (!s->after_root)
-                return TP_SCAN_FELL_BACK; /* ended early: libxml2 says how */
+                return leave(&r, r.c.p, r.c.line, TP_SCAN_NEED_MORE);
+            if (!s->after_root) /* ended early: libxml2 says how */
+                return leave(&r, r.c.p, r.c.line, TP_SCAN_FELL_BACK);
             tp_scan_verdict v = ev->end(ud, s->root_end_line);
-            return v == TP_SCAN_GO ? TP_SCAN_DONE
-                 : v == TP_SCAN_STOP ? TP_SCAN_STOPPED : TP_SCAN_FELL_BACK;
+            return leave(&r, r.c.p, r.c.line,
+                         v == TP_SCAN_GO     ? TP_SCAN_DONE
+                         : v == TP_SCAN_STOP ? TP_SCAN_STOPPED
+                                             : TP_SCAN_FELL_BACK);
         }
-        tp_scan_status stop = TP_SCAN_NEED_MORE;
-        const unsigned char *start = c.p;
-        int start_line = c.line;
-        step st = scan_token(s, &c, d, base, ev, ud, &stop);
-        if (st == STEP_MORE) {
-            c.p = start;
-            c.line = start_line;
-            if (eof)
-                return TP_SCAN_FELL_BACK;
-            return TP_SCAN_NEED_MORE;
-        }
+        const unsigned char *start = r.c.p;
+        int start_line = r.c.line;
+        step st = scan_token(&r);
+        if (st == STEP_MORE)
+            return leave(&r, start, start_line, eof ? TP_SCAN_FELL_BACK : TP_SCAN_NEED_MORE);
         if (st == STEP_BAD)
-            return TP_SCAN_FELL_BACK;
-        s->pos = base + (uint64_t)(c.p - d);
-        s->line = c.line;
-        if (stop != TP_SCAN_NEED_MORE)
-            return stop;
+            return leave(&r, start, start_line, TP_SCAN_FELL_BACK);
+        if (r.stop != TP_SCAN_NEED_MORE)
+            return leave(&r, r.c.p, r.c.line, r.stop);
     }
 }

@@ -6,7 +6,10 @@
 
 #include "core/buf.h"
 #include "core/io.h"
+#include "core/money.h"
 #include "eval/bid.h"
+#include "eval/bid_form.h"
+#include "eval/bid_scan.h"
 #include "model/profile.h"
 #include "xml/xmlsafe.h"
 
@@ -342,6 +345,129 @@ static void test_eval_bid__datetime(void **state)
     assert_false(tp_datetime_parse(&t, &us, "2026-12-02 09:00:00Z"));
 }
 
+/* The value checks take a length (the scanner's values are not
+ * NUL-terminated) and decide short texts without counting characters: the
+ * limits, in characters, hold with multibyte ones. */
+static void test_eval_bid__type_checks(void **state)
+{
+    (void)state;
+    static const struct {
+        vtype t;
+        const char *v;
+        bool ok;
+    } cases[] = {
+        {T_MONEY, "0", true},           {T_MONEY, "455.50", true},      {T_MONEY, "455.5", true},
+        {T_MONEY, "1234567890123", true}, {T_MONEY, "12345678901234", false},
+        {T_MONEY, "1.555", false},      {T_MONEY, ".5", false},         {T_MONEY, "5.", false},
+        {T_MONEY, "1.2.3", false},      {T_MONEY, "", false},           {T_MONEY, "1,50", false},
+        {T_MONEY, "-1", false},         {T_MONEY, "1234567890123.99", true},
+        {T_COUNT, "0", true},           {T_COUNT, "123456789", true},   {T_COUNT, "1234567890", false},
+        {T_COUNT, "", false},           {T_COUNT, "1a", false},         {T_LOTNUM, "1", true},
+        {T_LOTNUM, "9999", true},       {T_LOTNUM, "10000", false},     {T_LOTNUM, "01", false},
+        {T_IDENT, "a", true},           {T_IDENT, "cpu-benchmark", true}, {T_IDENT, "a.b_c-d", true},
+        {T_IDENT, "-a", false},         {T_IDENT, "", false},           {T_IDENT, "a b", false},
+        {T_IDENT, "é", false},          {T_VAT, "BE0123456749", true},  {T_VAT, "be0123", false},
+        {T_VAT, "BE1", false},          {T_VAT, "BE0123456789012", true}, {T_VAT, "B10123", false},
+        {T_COUNTRY, "BE", true},        {T_COUNTRY, "B", false},        {T_COUNTRY, "BEL", false},
+        {T_VERSION, "1", true},         {T_VERSION, "10", false},       {T_VERSION, "", false},
+        {T_OPTKIND, "charging-cart", true}, {T_OPTKIND, "charging", false},
+        {T_OPTKIND, "charging-cart-x", false},
+        {T_RECEIPT, "2026-12-01T16:42:00+01:00", true}, {T_RECEIPT, "2026-12-01T16:42:00.123456Z", true},
+        {T_RECEIPT, "2026-12-01T16:42:00", false},      {T_TEXT, "x", true},
+        {T_TEXT, "", false},            {T_VALUE, "", true},            {T_UNIT, "Go", true},
+        {T_REFERENCE, "", false},       {T_REFERENCE, "R-1", true},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        size_t n = strlen(cases[i].v);
+        bool ok = tp_bid_type_problem(cases[i].t, cases[i].v, n) == NULL;
+        if (ok != cases[i].ok)
+            fail_msg("type %d, \"%s\": %d", (int)cases[i].t, cases[i].v, ok);
+        assert_int_equal(tp_bid_type_check(cases[i].t, cases[i].v, n) == NULL, ok);
+        /* Not NUL-terminated: a digit after the value must not count. */
+        char buf[64];
+        memcpy(buf, cases[i].v, n);
+        buf[n] = '7';
+        assert_int_equal(tp_bid_type_problem(cases[i].t, buf, n) == NULL, ok);
+    }
+    /* Limits in characters: 'é' is two bytes, '€' three. */
+    static const struct {
+        vtype t;
+        size_t max;
+    } limits[] = {{T_TEXT, 500}, {T_VALUE, 100}, {T_UNIT, 20}, {T_REFERENCE, 100}};
+    static const char *const chars[] = {"x", "\xc3\xa9", "\xe2\x82\xac"};
+    for (size_t i = 0; i < sizeof limits / sizeof *limits; i++)
+        for (size_t c = 0; c < 3; c++)
+            for (size_t k = limits[i].max - 1; k <= limits[i].max + 1; k++) {
+                tp_buf b;
+                tp_buf_init(&b);
+                for (size_t j = 0; j < k; j++)
+                    tp_buf_puts(&b, chars[c]);
+                bool ok = k <= limits[i].max;
+                assert_int_equal(tp_bid_type_problem(limits[i].t, b.data, b.len) == NULL, ok);
+                assert_int_equal(tp_bid_type_check(limits[i].t, b.data, b.len) == NULL, ok);
+                tp_buf_dispose(&b);
+            }
+}
+
+/* Valid amounts and counts read as tp_money_parse and atoll read them. */
+static void test_eval_bid__form_numbers(void **state)
+{
+    (void)state;
+    static const char *const money[] = {"0", "1", "1.5", "1.50", "1.05", "455.50", "007.1",
+                                        "1234567890123", "1234567890123.99", "99.9"};
+    for (size_t i = 0; i < sizeof money / sizeof *money; i++) {
+        tp_cents c = -1;
+        assert_true(tp_money_parse(&c, money[i]));
+        assert_true(tp_bid_form_money(money[i], strlen(money[i])) == c);
+    }
+    static const char *const counts[] = {"0", "7", "0042", "123456789"};
+    for (size_t i = 0; i < sizeof counts / sizeof *counts; i++)
+        assert_true(tp_bid_form_digits(counts[i], strlen(counts[i])) == atoll(counts[i]));
+}
+
+/* Each element's required mask (the reader's shortcut) agrees with its
+ * attributes' required flags; names agree with their lengths. */
+static void check_spec(const elem_spec *e, int depth)
+{
+    assert_true(depth < 10);
+    assert_int_equal(e->name_len, strlen(e->name));
+    unsigned mask = 0;
+    for (size_t k = 0; e->attrs[k].name; k++) {
+        assert_int_equal(e->attrs[k].name_len, strlen(e->attrs[k].name));
+        if (e->attrs[k].required)
+            mask |= 1u << k;
+    }
+    if (mask != e->required)
+        fail_msg("<%s>: required mask %#x, attributes say %#x", e->name, e->required, mask);
+    for (size_t i = 0; i < e->n_children; i++)
+        check_spec(e->children[i].e, depth + 1);
+}
+
+static void test_eval_bid__form_table(void **state)
+{
+    (void)state;
+    check_spec(&tp_bid_form_bids, 0);
+}
+
+/* tp_scan_equal on every length and every differing position. */
+static void test_eval_bid__scan_equal(void **state)
+{
+    (void)state;
+    char a[48], b[48];
+    for (size_t n = 0; n <= 40; n++) {
+        for (size_t i = 0; i < n; i++)
+            a[i] = b[i] = (char)('a' + i % 26);
+        assert_true(tp_scan_equal(a, b, n));
+        assert_true(tp_scan_same_name(a, n, b, n));
+        assert_false(n > 0 && tp_scan_same_name(a, n, b, n - 1));
+        for (size_t i = 0; i < n; i++) {
+            b[i] = 'X';
+            assert_false(tp_scan_equal(a, b, n));
+            b[i] = a[i];
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -352,6 +478,10 @@ int main(void)
         cmocka_unit_test(test_eval_bid__stream),
         cmocka_unit_test(test_eval_bid__repeated_refs),
         cmocka_unit_test(test_eval_bid__datetime),
+        cmocka_unit_test(test_eval_bid__type_checks),
+        cmocka_unit_test(test_eval_bid__form_numbers),
+        cmocka_unit_test(test_eval_bid__form_table),
+        cmocka_unit_test(test_eval_bid__scan_equal),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
