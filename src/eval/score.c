@@ -515,6 +515,32 @@ void tp_score_quality(const tp_lot_scoring *s, tp_offer *o)
 
 /* ------------------------------------------------------------------ ranking a lot */
 
+/* Fractions left unreduced (no gcd for 100 000 offers): the same values,
+ * hence the same hundredths, order and ties, as long as every term stays in
+ * the exact 64-bit cases of wq_hundredths and wq_cmp (den <= 2^56, num <=
+ * INT64_MAX); else the reduced path. */
+#define UNREDUCED_DEN ((i128)1 << 56)
+
+static wq price_score(tp_cents lowest, int weight, tp_cents price)
+{
+    i128 num = (i128)lowest * weight;
+    if (num <= (i128)INT64_MAX && (i128)price <= UNREDUCED_DEN)
+        return (wq){num, price};
+    return wq_make(num, price);
+}
+
+static bool sum_unreduced(wq *out, wq a, wq b)
+{
+    if (a.num > (i128)INT64_MAX || b.num > (i128)INT64_MAX || a.den > UNREDUCED_DEN ||
+        b.den > UNREDUCED_DEN)
+        return false;
+    i128 den = a.den * b.den, num = a.num * b.den + b.num * a.den; /* < 2^120: no overflow */
+    if (den > UNREDUCED_DEN || num > (i128)INT64_MAX)
+        return false;
+    *out = (wq){num, den};
+    return true;
+}
+
 static void score_lot(tp_evaluation *ev, tp_lot_eval *le)
 {
     size_t n = le->n_offers, nreg = 0;
@@ -552,11 +578,12 @@ static void score_lot(tp_evaluation *ev, tp_lot_eval *le)
     for (size_t k = 0; k < nreg; k++) {
         tp_offer *o = &le->offers[reg[k]];
         bool inexact = o->quality_inexact;
-        wq price = c_price ? (o->htva > 0 ? wq_make((i128)lowest * c_price->weight, o->htva)
+        wq price = c_price ? (o->htva > 0 ? price_score(lowest, c_price->weight, o->htva)
                                           : wq_int(c_price->weight))
                            : wq_int(0);
-        wq quality = {o->quality.num, o->quality.den};
-        wq total = wq_add(price, quality, &inexact);
+        wq quality = {o->quality.num, o->quality.den}, total;
+        if (!sum_unreduced(&total, price, quality))
+            total = wq_add(price, quality, &inexact);
         o->s_price = wq_hundredths(price);
         o->s_total = wq_hundredths(total);
         o->abnormally_low = flags[k];
