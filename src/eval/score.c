@@ -606,23 +606,6 @@ static void score_lot(tp_evaluation *ev, tp_lot_eval *le)
         rk[k].bid = &ev->bids[o->bid];
     }
     qsort(rk, nreg, sizeof *rk, cmp_ranked);
-    char id[24];
-    for (size_t k = 0; k < nreg; k++) {
-        tp_offer *o = &le->offers[rk[k].offer];
-        o->rank = (int)k + 1;
-        o->winner = k == 0;
-        bool tie_prev = k > 0 && wq_cmp(rk[k - 1].total, rk[k].total) == 0;
-        bool tie_next = k + 1 < nreg && wq_cmp(rk[k + 1].total, rk[k].total) == 0;
-        if (tie_prev || tie_next) {
-            o->tied = true;
-            const tp_offer *other = &le->offers[rk[tie_prev ? k - 1 : k + 1].offer];
-            tp_findings_add(&o->findings, "RANK-TIE", TP_FS_INFO, NULL, 0,
-                            "Score total égal à celui de l'offre %s : départage par la note "
-                            "qualité, puis la réception la plus ancienne, puis le numéro de TVA ; "
-                            "rang %d.",
-                            tp_eval_bid_id(id, other->bid), o->rank);
-        }
-    }
     /* Regular offers by rank, then the excluded ones in input order (offers
      * are appended in bid order, so that is their order in the array):
      * order[k] is the offer that goes to position k, applied in place
@@ -630,10 +613,12 @@ static void score_lot(tp_evaluation *ev, tp_lot_eval *le)
     size_t *order = xmalloc((n ? n : 1) * sizeof *order);
     for (size_t k = 0; k < nreg; k++)
         order[k] = rk[k].offer;
-    size_t j = nreg;
-    for (size_t i = 0; i < n; i++)
-        if (le->offers[i].excluded)
+    for (size_t i = 0, r = 0, j = nreg; i < n; i++) { /* reg is ascending */
+        if (r < nreg && reg[r] == i)
+            r++;
+        else
             order[j++] = i;
+    }
     for (size_t k = 0; k < n; k++) {
         if (order[k] == k)
             continue;
@@ -647,6 +632,24 @@ static void score_lot(tp_evaluation *ev, tp_lot_eval *le)
             }
             le->offers[at] = le->offers[from];
             at = from;
+        }
+    }
+    /* then ranks and ties in one pass over the array, in order */
+    char id[24];
+    for (size_t k = 0; k < nreg; k++) {
+        tp_offer *o = &le->offers[k];
+        o->rank = (int)k + 1;
+        o->winner = k == 0;
+        bool tie_prev = k > 0 && wq_cmp(rk[k - 1].total, rk[k].total) == 0;
+        bool tie_next = k + 1 < nreg && wq_cmp(rk[k + 1].total, rk[k].total) == 0;
+        if (tie_prev || tie_next) {
+            o->tied = true;
+            const tp_offer *other = &le->offers[tie_prev ? k - 1 : k + 1];
+            tp_findings_add(&o->findings, "RANK-TIE", TP_FS_INFO, NULL, 0,
+                            "Score total égal à celui de l'offre %s : départage par la note "
+                            "qualité, puis la réception la plus ancienne, puis le numéro de TVA ; "
+                            "rang %d.",
+                            tp_eval_bid_id(id, other->bid), o->rank);
         }
     }
     free(order);
