@@ -257,6 +257,8 @@ static int run(int argc, char **argv)
     tp_evaluation *ev = NULL;
     tp_buf out;
     tp_buf_init(&out);
+    if (sysconf(_SC_NPROCESSORS_ONLN) < 2)
+        tp_eval_xml_parallel(SIZE_MAX, 0); /* a second writing thread would only wait its turn */
     tp_err rc = tp_tender_read(&t, &p, tender, &d);
     if (rc != TP_OK)
         goto cleanup;
