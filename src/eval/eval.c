@@ -259,6 +259,7 @@ void tp_evaluation_free(tp_evaluation *ev)
         for (size_t k = 0; k < ev->lots[i].n_offers; k++)
             offer_dispose(&ev->lots[i].offers[k]);
         array_free(ev->lots[i].offers, ev->lots[i].cap_offers, sizeof *ev->lots[i].offers);
+        array_free(ev->lots[i].ranking, ev->lots[i].cap_ranking, sizeof *ev->lots[i].ranking);
         index_free(ev->lots[i].index);
         tp_lot_scoring_free(ev->lots[i].scoring);
     }
@@ -371,8 +372,14 @@ void tp_evaluation_add(tp_evaluation *ev, tp_bid *bid)
             analyse_offer(ev, le, o, bl);
         o->excluded = eb->excluded || tp_findings_substantial(&o->findings);
         any_excluded = any_excluded || o->excluded;
-        if (!o->excluded)
-            tp_score_quality(le->scoring, o);
+        if (!o->excluded) {
+            grow((void **)&le->ranking, &le->cap_ranking, le->n_ranking, sizeof *le->ranking);
+            tp_rank_input *ri = &le->ranking[le->n_ranking++];
+            tp_score_quality(ri, le->scoring, o);
+            ri->htva = o->htva;
+            ri->offer = le->n_offers - 1;
+            ri->bid = index;
+        }
     }
     if (considered)
         tp_check_regularisation(eb, t, any_excluded);
@@ -408,6 +415,16 @@ void tp_evaluation_merge(tp_evaluation *ev, tp_evaluation *second, size_t first)
         if (lf->n_offers)
             grow((void **)&to->offers, &to->cap_offers, to->n_offers + lf->n_offers - 1,
                  sizeof *to->offers);
+        if (lf->n_ranking)
+            grow((void **)&to->ranking, &to->cap_ranking, to->n_ranking + lf->n_ranking - 1,
+                 sizeof *to->ranking);
+        for (size_t i = 0; i < lf->n_ranking; i++) {
+            tp_rank_input *ri = &to->ranking[to->n_ranking++];
+            *ri = lf->ranking[i];
+            ri->offer += to->n_offers;
+            ri->bid += base;
+        }
+        lf->n_ranking = 0;
         for (size_t i = 0; i < lf->n_offers; i++) {
             to->offers[to->n_offers] = lf->offers[i];
             to->offers[to->n_offers++].bid += base;
