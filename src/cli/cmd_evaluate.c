@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -30,7 +29,7 @@ static tp_err add_bid(void *ud, tp_bid *bid)
     return TP_OK;
 }
 
-#define MAP_MIN (4u << 20) /* smaller inputs are streamed */
+#define PARALLEL_MIN (4u << 20) /* smaller inputs: one thread is as fast */
 
 /* A big evaluation is millions of small blocks: the exit that follows gives
  * them back at once, far faster than freeing them one by one (~60 ms at
@@ -41,35 +40,25 @@ static tp_err add_bid(void *ud, tp_bid *bid)
 #define FREE_BEFORE_EXIT 0
 #endif
 
-/* A big regular file (stdin too, when redirected from one) is mapped, and
- * read by two threads when there are two processors: the second part goes
- * to its own evaluation, merged after. False: not such a file. */
-static bool read_mapped(tp_evaluation *ev, FILE *f, const char *name, tp_diags *d, tp_err *rc)
+/* A big regular file (stdin too, when redirected from one) is read by two
+ * threads when there are two processors: the second part goes to its own
+ * evaluation, merged after. False: not such a file, or one processor. */
+static bool read_parallel(tp_evaluation *ev, FILE *f, const char *name, tp_diags *d, tp_err *rc)
 {
     struct stat st;
     int fd = fileno(f);
     off_t pos = ftello(f);
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || pos < 0 || st.st_size - pos < MAP_MIN ||
-        (uint64_t)st.st_size > SIZE_MAX)
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || pos < 0 || st.st_size - pos < PARALLEL_MIN ||
+        sysconf(_SC_NPROCESSORS_ONLN) < 2)
         return false;
-    void *map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-    if (map == MAP_FAILED)
-        return false;
-    posix_madvise(map, (size_t)st.st_size, POSIX_MADV_WILLNEED);
-    const char *data = (const char *)map + pos;
-    size_t len = (size_t)(st.st_size - pos);
-    if (sysconf(_SC_NPROCESSORS_ONLN) >= 2) {
-        tp_evaluation *second = tp_evaluation_new(ev->tender);
-        void *ud[2] = {ev, second};
-        size_t parts, first;
-        *rc = tp_bid_read_memory_parallel(data, len, true, name, add_bid, ud, &parts, &first, d);
-        if (parts == 2)
-            tp_evaluation_merge(ev, second, first);
-        tp_evaluation_free(second);
-    } else {
-        *rc = tp_bid_read_memory(data, len, name, add_bid, ev, d);
-    }
-    munmap(map, (size_t)st.st_size);
+    tp_bid_stream in = {NULL, fd, (uint64_t)pos, (uint64_t)(st.st_size - pos)};
+    tp_evaluation *second = tp_evaluation_new(ev->tender);
+    void *ud[2] = {ev, second};
+    size_t parts, first;
+    *rc = tp_bid_read_parallel(&in, name, add_bid, ud, &parts, &first, d);
+    if (parts == 2)
+        tp_evaluation_merge(ev, second, first);
+    tp_evaluation_free(second);
     return true;
 }
 
@@ -85,7 +74,7 @@ static tp_err read_bids(tp_evaluation *ev, const char *path, tp_diags *d)
     tp_err rc;
     if (f != stdin && tp_form_file_is_zip(f)) /* a filled ODS/XLSX offer form (src/forms) */
         rc = tp_form_read_file(f, name, add_bid, ev, d);
-    else if (!read_mapped(ev, f, name, d, &rc))
+    else if (!read_parallel(ev, f, name, d, &rc))
         rc = tp_bid_read_file(f, name, add_bid, ev, d);
     if (f != stdin)
         fclose(f);
@@ -257,6 +246,8 @@ static int run(int argc, char **argv)
     tp_evaluation *ev = NULL;
     tp_buf out;
     tp_buf_init(&out);
+    if (sysconf(_SC_NPROCESSORS_ONLN) < 2)
+        tp_eval_xml_parallel(SIZE_MAX, 0); /* a second writing thread would only wait its turn */
     tp_err rc = tp_tender_read(&t, &p, tender, &d);
     if (rc != TP_OK)
         goto cleanup;

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void oom(void)
+void tp_oom(void)
 {
     fputs("tenderpack: out of memory\n", stderr);
     abort();
@@ -14,7 +14,7 @@ void *xmalloc(size_t n)
 {
     void *p = malloc(n ? n : 1);
     if (!p)
-        oom();
+        tp_oom();
     return p;
 }
 
@@ -22,7 +22,7 @@ void *xcalloc(size_t n, size_t size)
 {
     void *p = calloc(n ? n : 1, size ? size : 1);
     if (!p)
-        oom();
+        tp_oom();
     return p;
 }
 
@@ -30,7 +30,7 @@ void *xrealloc(void *p, size_t n)
 {
     void *q = realloc(p, n ? n : 1);
     if (!q)
-        oom();
+        tp_oom();
     return q;
 }
 
@@ -56,7 +56,7 @@ void tp_grow(void **v, size_t *cap, size_t need, size_t elem)
     size_t ncap = *cap ? *cap : 8;
     while (ncap <= need) {
         if (ncap > ((size_t)-1) / 2 / elem)
-            oom();
+            tp_oom();
         ncap *= 2;
     }
     *v = xrealloc(*v, ncap * elem);

@@ -5,6 +5,9 @@
 
 #include <stddef.h>
 
+/* Says so on stderr and aborts: for allocators other than malloc (mmap). */
+void tp_oom(void) __attribute__((noreturn));
+
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);

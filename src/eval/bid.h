@@ -111,22 +111,26 @@ tp_err tp_bid_read_memory(const char *data, size_t len, const char *display_name
  * (0: the default, 1 MiB). */
 void tp_bid_reader_options(bool scanner, size_t window);
 
-/* tp_bid_read_memory with two threads, for a big <bids> stream: the bids
- * of the first part of the input go to fn(ud[0]), those of the second part
- * to fn(ud[1]), each part in input order, with their index counted from
- * the start of their part. *n_parts says what happened: 2, the first part
- * held *first_count bids (add it to the second part's indices: together
- * they are exactly what tp_bid_read_memory would have given, diagnostics
- * and result included); 1, the input could not be split safely and every
- * bid went to ud[0], while ud[1] may have received bids of an abandoned
- * second part: discard them. fn must be safe to call from two threads for
- * the two uds. mapped: data is a read-only file mapping (MAP_PRIVATE, never
- * written), whose pages are given back (madvise DONTNEED) once read, so
- * that the input does not stay in memory; never for other memory, which
- * that would zero. */
-tp_err tp_bid_read_memory_parallel(const char *data, size_t len, bool mapped,
-                                   const char *display_name, tp_bid_fn fn, void *ud[2],
-                                   size_t *n_parts, size_t *first_count, tp_diags *d);
+/* A big <bids> stream: in memory (data), or a regular file (data NULL: fd,
+ * read with pread from offset start on, never moved). len: its bytes. */
+typedef struct tp_bid_stream {
+    const char *data;
+    int fd;
+    uint64_t start, len;
+} tp_bid_stream;
+
+/* Reads a stream with two threads: the bids of the first part of the input
+ * go to fn(ud[0]), those of the second part to fn(ud[1]), each part in
+ * input order, with their index counted from the start of their part.
+ * *n_parts says what happened: 2, the first part held *first_count bids
+ * (add it to the second part's indices: together they are exactly what
+ * tp_bid_read_memory would have given, diagnostics and result included);
+ * 1, the input could not be split safely (or is under 4 MiB) and every bid
+ * went to ud[0], while ud[1] may have received bids of an abandoned second
+ * part: discard them. fn must be safe to call from two threads for the two
+ * uds. A file that cannot be read to its end (changed meanwhile): TP_EIO. */
+tp_err tp_bid_read_parallel(const tp_bid_stream *in, const char *display_name, tp_bid_fn fn,
+                            void *ud[2], size_t *n_parts, size_t *first_count, tp_diags *d);
 
 /* Convenience for tests and tools: the first bid of data (NULL if none). */
 tp_err tp_bid_parse_one(tp_bid **out, const char *data, size_t len, const char *display_name,

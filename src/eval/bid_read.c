@@ -1,11 +1,11 @@
 /* The drivers of the bid reader: the scanner first (bid_scan.c), libxml2
  * from the scanner's last resume point on when it falls back; from memory,
- * from a FILE through a window, or from a big mapped stream in two parts
- * read by two threads (tp_bid_read_memory_parallel). */
-#define _DEFAULT_SOURCE /* madvise */
+ * from a FILE through a window, or a big stream in two parts read by two
+ * threads, each through a window of its own (tp_bid_read_parallel). */
+#define _DEFAULT_SOURCE /* pread */
+#include <errno.h>
 #include <libxml/parser.h>
 #include <pthread.h>
-#include <sys/mman.h>
 #include <unistd.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -117,47 +117,14 @@ static tp_err fall_back(reader *r, xmlSAXHandler *h, const tp_scan *sc, uint64_t
     return TP_OK;
 }
 
-#define SLICE (16u << 20) /* a mapped input is scanned, and given back, by slices */
-
-/* Gives back the pages of a read-only file mapping between *from and upto
- * (offsets in data), whole pages only: they were read and will not be
- * again (libxml2 never goes back before the scanner's resume point). */
-static void give_back(const char *data, uint64_t *from, uint64_t upto)
-{
-    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
-    uintptr_t a = ((uintptr_t)(data + *from) + page - 1) & ~(page - 1);
-    uintptr_t b = (uintptr_t)(data + upto) & ~(page - 1);
-    if (b > a) {
-        madvise((void *)a, b - a, MADV_DONTNEED);
-        *from = upto;
-    }
-}
-
-/* Scans data up to limit (the end of the input when eof), by slices when
- * the input is a mapping (*given: how far it was given back). */
-static tp_scan_status scan_upto(reader *r, tp_scan *sc, const char *data, size_t limit, bool eof,
-                                uint64_t *given)
-{
-    for (;;) {
-        uint64_t before = sc->pos;
-        size_t end = given && limit - sc->pos > SLICE ? (size_t)sc->pos + SLICE : limit;
-        tp_scan_status st = tp_scan_run(sc, data, end, 0, eof && end == limit, &scan_events, r);
-        if (st != TP_SCAN_NEED_MORE || end == limit)
-            return st;
-        if (sc->pos == before) /* one token longer than a slice */
-            return tp_scan_run(sc, data, limit, 0, eof, &scan_events, r);
-        give_back(data, given, sc->resume_at);
-    }
-}
-
 /* Runs the scanner from where sc stands to the end of data (unless st
  * says it ran already), then libxml2 from the resume point if it fell
- * back. Returns an error of libxml2's set-up only. given: see scan_upto. */
+ * back. Returns an error of libxml2's set-up only. */
 static tp_err read_rest(reader *r, xmlSAXHandler *h, tp_scan *sc, const char *data, size_t len,
-                        tp_scan_status st, uint64_t *given)
+                        tp_scan_status st)
 {
     if (scanner_on && st == TP_SCAN_NEED_MORE)
-        st = scan_upto(r, sc, data, len, true, given);
+        st = tp_scan_run(sc, data, len, 0, true, &scan_events, r);
     if (!scanner_on || st == TP_SCAN_FELL_BACK) {
         uint64_t from = 0;
         tp_err rc = fall_back(r, h, sc, &from);
@@ -179,7 +146,7 @@ tp_err tp_bid_read_memory(const char *data, size_t len, const char *display_name
     bidr_init(&r, &h, display_name, fn, ud, d);
     tp_scan sc;
     tp_scan_init(&sc);
-    tp_err rc = read_rest(&r, &h, &sc, data, len, TP_SCAN_NEED_MORE, NULL);
+    tp_err rc = read_rest(&r, &h, &sc, data, len, TP_SCAN_NEED_MORE);
     tp_scan_dispose(&sc);
     tp_err rc2 = bidr_finish(&r);
     return rc != TP_OK ? rc : rc2;
@@ -310,21 +277,137 @@ tp_err tp_bid_parse_one(tp_bid **out, const char *data, size_t len, const char *
 
 /* ------------------------------------------------------------------ two threads */
 
+/* The input of a big stream's reading, seen through a window of its own
+ * per thread: memory, or a regular file read with pread (each thread at
+ * its own offsets). Touching a file mapping's pages the first time cost
+ * twice as much as copying them with pread (a virtual machine's page
+ * faults), so a big file is never mapped. Offsets count from the stream's
+ * start. */
+typedef struct window {
+    const tp_bid_stream *in;
+    char *buf;
+    size_t cap, len; /* buf holds the input from offset base on */
+    uint64_t base;
+    bool io_error;   /* a read failed, or the file was cut short */
+} window;
+
+#define PART_WINDOW (256u << 10) /* pread's best size here (L2-sized) */
+
+static void window_init(window *w, const tp_bid_stream *in, uint64_t base)
+{
+    w->in = in;
+    w->cap = PART_WINDOW;
+    w->buf = xmalloc(w->cap);
+    w->len = 0;
+    w->base = base;
+    w->io_error = false;
+}
+
+/* n bytes of the input at off into to; fewer after a read error. */
+static size_t window_read(window *w, char *to, uint64_t off, size_t n)
+{
+    if (w->in->data) {
+        memcpy(to, w->in->data + off, n);
+        return n;
+    }
+    size_t got = 0;
+    while (got < n) {
+        ssize_t k = pread(w->in->fd, to + got, n - got, (off_t)(w->in->start + off + got));
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0) {
+            w->io_error = true;
+            break;
+        }
+        got += (size_t)k;
+    }
+    return got;
+}
+
+/* Scans through the window up to limit (eof: the input ends there); the
+ * window keeps the input from the scanner's position on (libxml2, if it
+ * takes over, reads the file again from the resume point). On a read error
+ * the scan stops (TP_SCAN_STOPPED, w->io_error). */
+static tp_scan_status scan_window(reader *r, tp_scan *sc, window *w, uint64_t limit, bool eof)
+{
+    for (;;) {
+        uint64_t end = w->base + w->len;
+        if (end < limit && w->len < w->cap) {
+            size_t n = limit - end < w->cap - w->len ? (size_t)(limit - end) : w->cap - w->len;
+            size_t got = window_read(w, w->buf + w->len, end, n);
+            w->len += got;
+            if (got < n)
+                return TP_SCAN_STOPPED;
+        }
+        bool all = w->base + w->len == limit;
+        tp_scan_status st = tp_scan_run(sc, w->buf, w->len, w->base, eof && all, &scan_events, r);
+        if (st != TP_SCAN_NEED_MORE || all)
+            return st;
+        size_t keep = (size_t)(sc->pos - w->base);
+        memmove(w->buf, w->buf + keep, w->len - keep);
+        w->len -= keep;
+        w->base = sc->pos;
+        if (w->len == w->cap) { /* one token fills the window */
+            if (w->cap >= WINDOW_MAX)
+                return TP_SCAN_FELL_BACK;
+            w->buf = xrealloc(w->buf, w->cap *= 2);
+        }
+    }
+}
+
+/* libxml2 from the scanner's resume point to the end of the input, in the
+ * FEED_CHUNKs tp_bid_read_memory would give it. */
+static tp_err feed_rest(reader *r, xmlSAXHandler *h, const tp_scan *sc, window *w)
+{
+    uint64_t from = 0;
+    tp_err rc = fall_back(r, h, sc, &from);
+    if (rc != TP_OK)
+        return rc;
+    if (w->in->data) {
+        feed(r, w->in->data + from, (size_t)(w->in->len - from));
+    } else {
+        char *chunk = xmalloc(FEED_CHUNK);
+        for (uint64_t off = from; off < w->in->len && !r->xml_error && r->rc == TP_OK; off += FEED_CHUNK) {
+            size_t n = w->in->len - off < FEED_CHUNK ? (size_t)(w->in->len - off) : FEED_CHUNK;
+            size_t got = window_read(w, chunk, off, n);
+            if (got < n)
+                break;
+            xmlParseChunk(r->ctxt, chunk, (int)n, 0);
+        }
+        free(chunk);
+    }
+    if (!r->xml_error && r->rc == TP_OK && !w->io_error)
+        xmlParseChunk(r->ctxt, NULL, 0, 1);
+    push_end(r);
+    return TP_OK;
+}
+
+/* The reading from where sc stands to the end of the input (st: where the
+ * scanner stopped). Returns an error of libxml2's set-up only. */
+static tp_err read_rest_window(reader *r, xmlSAXHandler *h, tp_scan *sc, window *w,
+                               tp_scan_status st)
+{
+    if (scanner_on && st == TP_SCAN_NEED_MORE)
+        st = scan_window(r, sc, w, w->in->len, true);
+    if (w->io_error)
+        return TP_OK;
+    if (!scanner_on || st == TP_SCAN_FELL_BACK)
+        return feed_rest(r, h, sc, w);
+    return TP_OK;
+}
+
 /* The second part of a split <bids> stream, read by its own thread from a
  * resume point of the scanner, as the first part's reading would have gone
  * on from there. */
 typedef struct part {
-    const char *data;
-    size_t len;
+    window w;
     tp_scan sc; /* forked from the first part's at the split point */
-    const char *name;
     tp_bid_fn fn;
     void *ud;
     tp_diags d;
     reader r;
     xmlSAXHandler h;
     tp_err rc;
-    bool mapped;
     atomic_bool abandon; /* the split was wrong: stop soon */
 } part;
 
@@ -338,9 +421,8 @@ static tp_err part_emit(void *ud, tp_bid *bid)
     return p->fn(p->ud, bid);
 }
 
-/* The newlines in s[0, n): the second part's thread needs its first line
- * number before it starts (~100 MB of input), so sixteen bytes at a time. */
-static int count_lines(const char *s, size_t n)
+/* The newlines in s[0, n), sixteen bytes at a time. */
+static uint64_t count_lines(const char *s, size_t n)
 {
     uint64_t lines = 0;
     size_t i = 0;
@@ -359,7 +441,21 @@ static int count_lines(const char *s, size_t n)
 #endif
     for (; i < n; i++)
         lines += s[i] == '\n';
-    return (int)lines;
+    return lines;
+}
+
+/* The line at offset upto: the second part's thread needs it before it
+ * starts (~100 MB of input before it), read through its own window. */
+static int line_at(window *w, uint64_t upto)
+{
+    uint64_t lines = 0;
+    for (uint64_t off = 0; off < upto && !w->io_error;) {
+        size_t n = upto - off < w->cap ? (size_t)(upto - off) : w->cap;
+        size_t got = w->in->data ? n : window_read(w, w->buf, off, n);
+        lines += count_lines(w->in->data ? w->in->data + off : w->buf, got);
+        off += got;
+    }
+    return (int)(1 + lines);
 }
 
 static void *read_part(void *arg)
@@ -369,39 +465,70 @@ static void *read_part(void *arg)
     p->r.root = ROOT_BIDS;
     p->r.depth = 1;
     p->r.frames[0].spec = &tp_bid_form_bids;
-    p->sc.line = p->sc.resume_line = 1 + count_lines(p->data, (size_t)p->sc.pos);
-    uint64_t given = p->sc.pos;
-    p->rc = read_rest(&p->r, &p->h, &p->sc, p->data, p->len, TP_SCAN_NEED_MORE,
-                      p->mapped ? &given : NULL);
+    p->sc.line = p->sc.resume_line = line_at(&p->w, p->sc.pos);
+    if (!p->w.io_error)
+        p->rc = read_rest_window(&p->r, &p->h, &p->sc, &p->w, TP_SCAN_NEED_MORE);
     return NULL;
 }
 
 /* A split point near the middle: just after a "</bid>" that white space and
  * "<bid" follow. Whether it is a resume point of the stream is known only
- * once the first part is read up to it. */
-static size_t split_point(const char *data, size_t len)
+ * once the first part is read up to it. 0: none. */
+static uint64_t split_point(window *w)
 {
-    const char *p = data + len / 2, *end = data + len;
-    while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
-        if (end - p < 6 || memcmp(p, "</bid>", 6) != 0) {
+    enum { LOOK = 64u << 10, TAIL = 64 }; /* a match may straddle two looks */
+    char *buf = xmalloc(LOOK);
+    uint64_t found = 0, len = w->in->len;
+    for (uint64_t at = len / 2; !found && at < len && !w->io_error; at += LOOK - TAIL) {
+        size_t n = len - at < LOOK ? (size_t)(len - at) : LOOK;
+        n = window_read(w, buf, at, n);
+        const char *p = buf, *end = buf + n;
+        while (!found && (p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+            if (end - p < 6 || memcmp(p, "</bid>", 6) != 0) {
+                p++;
+                continue;
+            }
+            const char *q = p + 6;
+            while (q < end && (*q == ' ' || *q == '\t' || *q == '\n'))
+                q++;
+            if (end - q > 5 && memcmp(q, "<bid", 4) == 0 && (q[4] == ' ' || q[4] == '>'))
+                found = at + (uint64_t)(p + 6 - buf);
             p++;
-            continue;
         }
-        p += 6;
-        const char *q = p;
-        while (q < end && (*q == ' ' || *q == '\t' || *q == '\n'))
-            q++;
-        if (end - q > 5 && memcmp(q, "<bid", 4) == 0 && (q[4] == ' ' || q[4] == '>'))
-            return (size_t)(p - data);
+        if (n < LOOK)
+            break;
     }
-    return 0;
+    free(buf);
+    return found;
 }
 
 #define PARALLEL_MIN (4u << 20) /* smaller streams: one thread is as fast */
 
-tp_err tp_bid_read_memory_parallel(const char *data, size_t len, bool mapped,
-                                   const char *display_name, tp_bid_fn fn, void *ud[2],
-                                   size_t *n_parts, size_t *first_count, tp_diags *d)
+static part *start_second_part(const tp_bid_stream *in, const tp_scan *sc, uint64_t split,
+                               const char *display_name, tp_bid_fn fn, void *ud,
+                               pthread_t *thread)
+{
+    xmlInitParser();
+    part *p = xcalloc(1, sizeof *p);
+    window_init(&p->w, in, split);
+    p->fn = fn;
+    p->ud = ud;
+    atomic_init(&p->abandon, false);
+    tp_diags_init(&p->d);
+    bidr_init(&p->r, &p->h, display_name, part_emit, p, &p->d);
+    tp_scan_fork(&p->sc, sc, split);
+    if (pthread_create(thread, NULL, read_part, p) == 0)
+        return p;
+    bidr_finish(&p->r);
+    tp_diags_dispose(&p->d);
+    tp_scan_dispose(&p->sc);
+    free(p->w.buf);
+    free(p);
+    return NULL;
+}
+
+tp_err tp_bid_read_parallel(const tp_bid_stream *in, const char *display_name, tp_bid_fn fn,
+                            void *ud[2], size_t *n_parts, size_t *first_count, tp_diags *d)
 {
     *n_parts = 1;
     *first_count = 0;
@@ -410,48 +537,31 @@ tp_err tp_bid_read_memory_parallel(const char *data, size_t len, bool mapped,
     bidr_init(&r, &h, display_name, fn, ud[0], d);
     tp_scan sc;
     tp_scan_init(&sc);
-    size_t split = scanner_on && len >= PARALLEL_MIN ? split_point(data, len) : 0;
+    window w;
+    window_init(&w, in, 0);
+    uint64_t split = scanner_on && in->len >= PARALLEL_MIN ? split_point(&w) : 0;
     tp_scan_status st = TP_SCAN_NEED_MORE;
     pthread_t thread;
     part *p = NULL;
-    if (split) {
+    if (split && !w.io_error) {
         /* A little of the first part, past the root's start tag (the second
          * part needs a copy of it), then the second part's thread. */
-        st = tp_scan_run(&sc, data, split < 65536 ? split : 65536, 0, false, &scan_events, &r);
-        if (st == TP_SCAN_NEED_MORE && !sc.in_prolog && sc.root_is_stream && !sc.after_root) {
-            xmlInitParser();
-            p = xcalloc(1, sizeof *p);
-            p->data = data;
-            p->len = len;
-            p->name = display_name;
-            p->fn = fn;
-            p->ud = ud[1];
-            atomic_init(&p->abandon, false);
-            tp_diags_init(&p->d);
-            bidr_init(&p->r, &p->h, display_name, part_emit, p, &p->d);
-            p->mapped = mapped;
-            tp_scan_fork(&p->sc, &sc, split);
-            if (pthread_create(&thread, NULL, read_part, p) != 0) {
-                bidr_finish(&p->r);
-                tp_diags_dispose(&p->d);
-                tp_scan_dispose(&p->sc);
-                free(p);
-                p = NULL;
-            }
-        }
+        st = scan_window(&r, &sc, &w, split < 65536 ? split : 65536, false);
+        if (st == TP_SCAN_NEED_MORE && !sc.in_prolog && sc.root_is_stream && !sc.after_root)
+            p = start_second_part(in, &sc, split, display_name, fn, ud[1], &thread);
     }
     /* The first part must end exactly at a resume point of the stream. */
-    uint64_t given = 0;
     if (p && st == TP_SCAN_NEED_MORE)
-        st = scan_upto(&r, &sc, data, split, false, mapped ? &given : NULL);
+        st = scan_window(&r, &sc, &w, split, false);
     bool joined = p && st == TP_SCAN_NEED_MORE && sc.pos == split && sc.resume_at == split &&
-                  sc.depth == 1 && r.rc == TP_OK;
+                  sc.depth == 1 && r.rc == TP_OK && !w.io_error;
     if (p) {
         if (!joined)
             atomic_store(&p->abandon, true);
         pthread_join(thread, NULL);
     }
     tp_err rc, rc2;
+    bool io_error = w.io_error;
     if (joined) { /* the second part's reading is the rest of this one */
         *n_parts = 2;
         *first_count = r.count;
@@ -459,18 +569,26 @@ tp_err tp_bid_read_memory_parallel(const char *data, size_t len, bool mapped,
         bidr_finish(&r);
         rc = p->rc;
         rc2 = bidr_finish(&p->r);
+        io_error = p->w.io_error;
         tp_diags_append(d, &p->d);
     } else { /* the second part's work, if any, is lost: read on alone */
         if (p)
             bidr_finish(&p->r);
-        rc = read_rest(&r, &h, &sc, data, len, st, mapped ? &given : NULL);
+        rc = io_error ? TP_OK : read_rest_window(&r, &h, &sc, &w, st);
+        io_error = w.io_error;
         rc2 = bidr_finish(&r);
     }
     if (p) {
         tp_diags_dispose(&p->d);
         tp_scan_dispose(&p->sc);
+        free(p->w.buf);
         free(p);
     }
+    free(w.buf);
     tp_scan_dispose(&sc);
+    if (io_error) {
+        tp_diag_error(d, display_name, 0, NULL, NULL, "read error (was the file changed while it was read?)");
+        return TP_EIO;
+    }
     return rc != TP_OK ? rc : rc2;
 }

@@ -1,7 +1,7 @@
 /* The evaluation as bids arrive: bid-level rules, then one offer per lot the
  * bid answers (requirements, scored values, prices). Scoring and ranking
  * wait for the last bid (score.c). */
-#define _DEFAULT_SOURCE /* madvise */
+#define _GNU_SOURCE /* madvise, mremap */
 #include "eval.h"
 
 #include <stddef.h>
@@ -129,14 +129,6 @@ static void *alloc_block(size_t size)
     return p;
 }
 
-static void advise_huge(void *p, size_t size)
-{
-    uintptr_t a = ((uintptr_t)p + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
-    uintptr_t b = ((uintptr_t)p + size) & ~(uintptr_t)(HUGE_PAGE - 1);
-    if (b > a)
-        madvise((void *)a, b - a, MADV_HUGEPAGE);
-}
-
 /* n bytes aligned to align (a power of two up to max_align_t's). */
 static void *pool_alloc(tp_evaluation *ev, size_t n, size_t align)
 {
@@ -179,6 +171,62 @@ static void pool_free(struct tp_eval_pool *pool)
     free(pool);
 }
 
+/* The per-bid and per-offer arrays grow by doubling, without zeroing the new
+ * room (tp_grow's memset touched every page once more). From BIG_ARRAY bytes
+ * they are mappings of their own that grow by mremap: the pages move, nothing
+ * is copied (realloc copied 100 000 offers at each doubling, and the merge of
+ * the two reading threads' halves, into new pages that faulted in again). */
+#define BIG_ARRAY (2u * HUGE_PAGE)
+
+static void *array_map(size_t bytes)
+{
+    void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED)
+        tp_oom();
+    return p;
+}
+
+static void array_free(void *v, size_t cap, size_t elem)
+{
+    if (cap * elem >= BIG_ARRAY)
+        munmap(v, cap * elem);
+    else
+        free(v);
+}
+
+static void grow(void **v, size_t *cap, size_t need, size_t elem)
+{
+    if (need < *cap)
+        return;
+    size_t ncap = *cap ? *cap : 8;
+    while (ncap <= need)
+        ncap *= 2;
+    size_t old = *cap * elem, bytes = ncap * elem;
+    if (bytes < BIG_ARRAY) {
+        *v = xrealloc(*v, bytes);
+    } else if (old < BIG_ARRAY) {
+        void *p = array_map(bytes);
+        madvise(p, bytes, MADV_HUGEPAGE);
+        if (old)
+            memcpy(p, *v, old);
+        free(*v);
+        *v = p;
+    } else {
+#ifdef MREMAP_MAYMOVE
+        void *p = mremap(*v, old, bytes, MREMAP_MAYMOVE);
+        if (p == MAP_FAILED)
+            tp_oom();
+#else
+        void *p = array_map(bytes);
+        memcpy(p, *v, old);
+        munmap(*v, old);
+#endif
+        madvise(p, bytes, MADV_HUGEPAGE);
+        *v = p;
+    }
+    *cap = ncap;
+}
+
 tp_evaluation *tp_evaluation_new(const tp_tender *t)
 {
     tp_evaluation *ev = xcalloc(1, sizeof *ev);
@@ -206,11 +254,12 @@ void tp_evaluation_free(tp_evaluation *ev)
     for (size_t i = 0; i < ev->n_bids; i++) {
         tp_findings_dispose(&ev->bids[i].findings); /* the strings are in the pool */
     }
-    free(ev->bids);
+    array_free(ev->bids, ev->cap_bids, sizeof *ev->bids);
     for (size_t i = 0; i < ev->tender->n_lots; i++) {
         for (size_t k = 0; k < ev->lots[i].n_offers; k++)
             offer_dispose(&ev->lots[i].offers[k]);
-        free(ev->lots[i].offers);
+        array_free(ev->lots[i].offers, ev->lots[i].cap_offers, sizeof *ev->lots[i].offers);
+        array_free(ev->lots[i].ranking, ev->lots[i].cap_ranking, sizeof *ev->lots[i].ranking);
         index_free(ev->lots[i].index);
         tp_lot_scoring_free(ev->lots[i].scoring);
     }
@@ -227,21 +276,6 @@ const char *tp_eval_bid_id(char buf[24], size_t bid_index)
 {
     snprintf(buf, 24, "B%04zu", bid_index + 1);
     return buf;
-}
-
-/* Grows an array by doubling, without zeroing the new room (tp_grow's memset
- * touched every page of the 100 000-offer arrays once more). */
-static void grow(void **v, size_t *cap, size_t need, size_t elem)
-{
-    if (need < *cap)
-        return;
-    size_t ncap = *cap ? *cap : 8;
-    while (ncap <= need)
-        ncap *= 2;
-    *v = xrealloc(*v, ncap * elem);
-    *cap = ncap;
-    if (ncap * elem >= 2 * HUGE_PAGE)
-        advise_huge(*v, ncap * elem);
 }
 
 static void analyse_offer(tp_evaluation *ev, tp_lot_eval *le, tp_offer *o, const tp_bid_lot *bl)
@@ -338,8 +372,14 @@ void tp_evaluation_add(tp_evaluation *ev, tp_bid *bid)
             analyse_offer(ev, le, o, bl);
         o->excluded = eb->excluded || tp_findings_substantial(&o->findings);
         any_excluded = any_excluded || o->excluded;
-        if (!o->excluded)
-            tp_score_quality(le->scoring, o);
+        if (!o->excluded) {
+            grow((void **)&le->ranking, &le->cap_ranking, le->n_ranking, sizeof *le->ranking);
+            tp_rank_input *ri = &le->ranking[le->n_ranking++];
+            tp_score_quality(ri, le->scoring, o);
+            ri->htva = o->htva;
+            ri->offer = le->n_offers - 1;
+            ri->bid = index;
+        }
     }
     if (considered)
         tp_check_regularisation(eb, t, any_excluded);
@@ -375,6 +415,16 @@ void tp_evaluation_merge(tp_evaluation *ev, tp_evaluation *second, size_t first)
         if (lf->n_offers)
             grow((void **)&to->offers, &to->cap_offers, to->n_offers + lf->n_offers - 1,
                  sizeof *to->offers);
+        if (lf->n_ranking)
+            grow((void **)&to->ranking, &to->cap_ranking, to->n_ranking + lf->n_ranking - 1,
+                 sizeof *to->ranking);
+        for (size_t i = 0; i < lf->n_ranking; i++) {
+            tp_rank_input *ri = &to->ranking[to->n_ranking++];
+            *ri = lf->ranking[i];
+            ri->offer += to->n_offers;
+            ri->bid += base;
+        }
+        lf->n_ranking = 0;
         for (size_t i = 0; i < lf->n_offers; i++) {
             to->offers[to->n_offers] = lf->offers[i];
             to->offers[to->n_offers++].bid += base;

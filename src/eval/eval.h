@@ -78,10 +78,8 @@ typedef struct tp_offer {
      * as the offer is added, the others by tp_evaluation_finish */
     int rank;                 /* 1.. among regular offers; 0 when excluded */
     bool winner, abnormally_low, tied;
-    bool quality_inexact;     /* the quality needed the 10^-15 grid */
     int64_t s_price, s_technical, s_warranty, s_delivery, s_quality, s_total;
     tp_q technical_points;    /* Σ feature points, exact */
-    tp_exact quality;         /* technical + warranty + delivery, exact */
 } tp_offer;
 
 struct tp_id_index; /* eval.c: the lot's requirement and scored ids, hashed */
@@ -90,6 +88,8 @@ typedef struct tp_lot_eval {
     const tp_lot *lot;
     struct tp_id_index *index;
     tp_lot_scoring *scoring;
+    tp_rank_input *ranking;   /* the regular offers, in offer order (score.h) */
+    size_t n_ranking, cap_ranking;
     tp_offer *offers;         /* after finish: regular offers by rank, then excluded in input order */
     size_t n_offers, cap_offers;
     size_t received, regular, excluded, abnormally_low;

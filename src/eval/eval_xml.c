@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../core/mem.h"
+#include "../core/ordered.h"
 #include "../model/profile.h"
 #include "score.h"
 
@@ -22,7 +23,7 @@ typedef struct writer {
 
 static void flush(writer *w, bool force)
 {
-    if (w->failed || (!force && w->b.len < FLUSH_AT) || w->b.len == 0)
+    if (!w->sink || w->failed || (!force && w->b.len < FLUSH_AT) || w->b.len == 0)
         return;
     if (tp_sink_write(w->sink, w->b.data, w->b.len) != 0)
         w->failed = true;
@@ -111,55 +112,82 @@ static size_t utf8_len(const unsigned char *s, size_t n, uint32_t *cp)
     return len;
 }
 
+/* Escapes input a chunk at a time into room for its worst case (6 bytes out
+ * for 1 in: &quot;; a UTF-8 sequence may end 3 bytes past the chunk). With
+ * to_nul, the input ends at its NUL (no strlen first: 1.5 million strings
+ * for 100 000 offers); else at end, and a NUL is a control, dropped. */
+#define ESC_CHUNK 256
+
+static void escape_(writer *w, const unsigned char *p, const unsigned char *end, bool to_nul)
+{
+    for (;;) {
+        char *o = room(w, 6 * ESC_CHUNK + 8), *o0 = o;
+        size_t k = 0;
+        bool done = false;
+        while (k < ESC_CHUNK) {
+            if (!to_nul && p == end) {
+                done = true;
+                break;
+            }
+            unsigned char c = *p;
+            if (plain[c]) {
+                *o++ = (char)c;
+                p++;
+                k++;
+                continue;
+            }
+            if (c < 0x80) {
+                if (to_nul && c == 0) {
+                    done = true;
+                    break;
+                }
+                const char *rep = "";
+                size_t rl = 0;
+                switch (c) {
+                case '&': rep = "&amp;", rl = 5; break;
+                case '<': rep = "&lt;", rl = 4; break;
+                case '>': rep = "&gt;", rl = 4; break;
+                case '"': rep = "&quot;", rl = 6; break;
+                case '\r': rep = "&#13;", rl = 5; break;
+                default: break; /* other C0 controls: not allowed in XML 1.0, dropped */
+                }
+                memcpy(o, rep, rl);
+                o += rl;
+                p++;
+                k++;
+                continue;
+            }
+            uint32_t cp = 0;
+            /* to_nul: a NUL is no continuation byte, so 4 never reads past it */
+            size_t len = utf8_len(p, to_nul ? 4 : (size_t)(end - p), &cp);
+            if (len == 0) { /* invalid: U+FFFD */
+                memcpy(o, "\xEF\xBF\xBD", 3);
+                o += 3;
+                len = 1;
+            } else if (cp != 0xFFFE && cp != 0xFFFF) {
+                memcpy(o, p, len);
+                o += len;
+            }
+            p += len;
+            k += len;
+        }
+        w->b.len += (size_t)(o - o0);
+        if (done)
+            return;
+    }
+}
+
 void tp_eval_xml_escape(tp_buf *b, const char *s, size_t n)
 {
     writer w = {*b, NULL, false};
-    /* the worst case is 6 bytes out for 1 in (&quot;) */
-    char *o = room(&w, 6 * n), *o0 = o;
-    const unsigned char *p = (const unsigned char *)s, *end = p + n;
-    while (p < end) {
-        unsigned char c = *p;
-        if (plain[c]) {
-            *o++ = (char)c;
-            p++;
-            continue;
-        }
-        if (c < 0x80) {
-            const char *rep = "";
-            size_t rl = 0;
-            switch (c) {
-            case '&': rep = "&amp;", rl = 5; break;
-            case '<': rep = "&lt;", rl = 4; break;
-            case '>': rep = "&gt;", rl = 4; break;
-            case '"': rep = "&quot;", rl = 6; break;
-            case '\r': rep = "&#13;", rl = 5; break;
-            default: break; /* other C0 controls: not allowed in XML 1.0, dropped */
-            }
-            memcpy(o, rep, rl);
-            o += rl;
-            p++;
-            continue;
-        }
-        uint32_t cp = 0;
-        size_t len = utf8_len(p, (size_t)(end - p), &cp);
-        if (len == 0) { /* invalid: U+FFFD */
-            memcpy(o, "\xEF\xBF\xBD", 3);
-            o += 3;
-            len = 1;
-        } else if (cp != 0xFFFE && cp != 0xFFFF) {
-            memcpy(o, p, len);
-            o += len;
-        }
-        p += len;
-    }
-    w.b.len += (size_t)(o - o0);
+    escape_(&w, (const unsigned char *)s, (const unsigned char *)s + n, false);
     *b = w.b;
 }
 
 static inline void esc(writer *w, const char *s)
 {
     if (s)
-        tp_eval_xml_escape(&w->b, s, strlen(s));
+        escape_(w, (const unsigned char *)s, NULL, true);
 }
 
 /* Numbers are formatted by hand: printf was half the time of writing the
@@ -453,6 +481,65 @@ static void offer_xml(writer *w, const tp_evaluation *ev, const tp_lot *lot, con
     flush(w, false);
 }
 
+/* ------------------------------------------------------------------ long runs */
+
+/* Runs of this many items (bids, a lot's offers) or more are rendered by two
+ * threads (core/ordered.h), in blocks of PAR_BLOCK: the same bytes, in about
+ * half the time for 100 000 offers. */
+static size_t par_min = 2048, par_block = 256;
+
+void tp_eval_xml_parallel(size_t min_items, size_t block)
+{
+    par_min = min_items ? min_items : 2048;
+    par_block = block ? block : 256;
+}
+
+typedef void (*item_xml)(writer *w, const void *ctx, size_t i);
+
+typedef struct item_run {
+    item_xml fn;
+    const void *ctx;
+} item_run;
+
+/* An item rendered into a buffer of its own (no sink: flush does nothing). */
+static void item_into(tp_buf *b, const void *run, size_t i)
+{
+    const item_run *r = run;
+    writer w = {*b, NULL, false};
+    r->fn(&w, r->ctx, i);
+    *b = w.b;
+}
+
+static void write_items(writer *w, size_t n, item_xml fn, const void *ctx)
+{
+    if (n < par_min) {
+        for (size_t i = 0; i < n; i++)
+            fn(w, ctx, i);
+        return;
+    }
+    item_run run = {fn, ctx};
+    if (!w->failed && !tp_write_ordered(w->sink, &w->b, n, par_block, item_into, &run))
+        w->failed = true;
+}
+
+typedef struct offers_ctx {
+    const tp_evaluation *ev;
+    const tp_lot *lot;
+    const feat_parts *fp;
+    const tp_offer *offers;
+} offers_ctx;
+
+static void offer_item(writer *w, const void *ctx, size_t i)
+{
+    const offers_ctx *c = ctx;
+    offer_xml(w, c->ev, c->lot, c->fp, &c->offers[i]);
+}
+
+static void bid_item(writer *w, const void *ctx, size_t i)
+{
+    bid_xml(w, ctx, i);
+}
+
 static void lot_xml(writer *w, const tp_evaluation *ev, const tp_lot_eval *le)
 {
     const tp_lot *lot = le->lot;
@@ -495,10 +582,9 @@ static void lot_xml(writer *w, const tp_evaluation *ev, const tp_lot_eval *le)
         LIT(w, "      <offers/>\n");
     } else {
         LIT(w, "      <offers>\n");
-        feat_parts *fp = feat_parts_new(lot);
-        for (size_t k = 0; k < le->n_offers; k++)
-            offer_xml(w, ev, lot, fp, &le->offers[k]);
-        feat_parts_free(fp, lot->n_scored);
+        offers_ctx c = {ev, lot, feat_parts_new(lot), le->offers};
+        write_items(w, le->n_offers, offer_item, &c);
+        feat_parts_free((feat_parts *)c.fp, lot->n_scored);
         LIT(w, "      </offers>\n");
     }
     LIT(w, "    </lot>\n");
@@ -565,8 +651,7 @@ tp_err tp_evaluation_write_xml(const tp_evaluation *ev, tp_sink *out)
         LIT(&w, ">\n");
     else
         LIT(&w, "/>\n");
-    for (size_t i = 0; i < ev->n_bids; i++)
-        bid_xml(&w, ev, i);
+    write_items(&w, ev->n_bids, bid_item, ev);
     if (ev->n_bids)
         LIT(&w, "  </bids>\n");
 

@@ -16,6 +16,11 @@ tp_err tp_evaluation_write_xml(const tp_evaluation *ev, tp_sink *out);
 tp_err tp_evaluation_write_text(const tp_evaluation *ev, tp_sink *out);
 tp_err tp_evaluation_write_csv(const tp_evaluation *ev, tp_sink *out);
 
+/* For tests and benchmarks, process-wide: runs of at least min_items items
+ * (bids, a lot's offers) are written by two threads, in blocks of block
+ * items (0: the defaults, 2048 and 256; SIZE_MAX: never). */
+void tp_eval_xml_parallel(size_t min_items, size_t block);
+
 /* Appends s[0..n) escaped exactly as tp_xmlw_textn does (the writer's own
  * copy: table-driven, no call per run); exposed for its unit test. */
 void tp_eval_xml_escape(tp_buf *b, const char *s, size_t n);

@@ -366,9 +366,11 @@ void tp_alp_compute(tp_alp *out, bool *flags, const tp_cents *prices, size_t n)
 
 typedef struct ranked {
     double key; /* total as a double: decides when far from the other's */
-    wq total, quality;
-    size_t offer;
+    wq total;
+    const tp_rank_input *in;
     const tp_eval_bid *bid;
+    int64_t s_price;
+    bool abnormally_low, inexact;
 } ranked;
 
 /* A key is within 4 × 2^-53 (relative) of its exact total: when two keys are
@@ -378,6 +380,11 @@ typedef struct ranked {
 static double wq_key(wq a)
 {
     return (double)a.num / (double)a.den;
+}
+
+static wq quality_of(const ranked *r)
+{
+    return (wq){r->in->quality.num, r->in->quality.den};
 }
 
 static int cmp_ranked(const void *pa, const void *pb)
@@ -390,7 +397,7 @@ static int cmp_ranked(const void *pa, const void *pb)
     int c = wq_cmp(b->total, a->total);
     if (c)
         return c;
-    if ((c = wq_cmp(b->quality, a->quality)) != 0)
+    if ((c = wq_cmp(quality_of(b), quality_of(a))) != 0)
         return c;
     if (a->bid->received_utc != b->bid->received_utc)
         return a->bid->received_utc < b->bid->received_utc ? -1 : 1;
@@ -398,7 +405,7 @@ static int cmp_ranked(const void *pa, const void *pb)
         return a->bid->received_micro < b->bid->received_micro ? -1 : 1;
     if ((c = strcmp(a->bid->vat ? a->bid->vat : "", b->bid->vat ? b->bid->vat : "")) != 0)
         return c;
-    return a->offer < b->offer ? -1 : a->offer > b->offer;
+    return a->in->offer < b->in->offer ? -1 : a->in->offer > b->in->offer;
 }
 
 static const tp_criterion *criterion(const tp_tender *t, tp_formula f, const char *id)
@@ -493,7 +500,7 @@ void tp_lot_scoring_free(tp_lot_scoring *s)
     free(s);
 }
 
-void tp_score_quality(const tp_lot_scoring *s, tp_offer *o)
+void tp_score_quality(tp_rank_input *in, const tp_lot_scoring *s, tp_offer *o)
 {
     bool inexact = false;
     wq points = sum_points(o->features, s->n_scored, &inexact);
@@ -509,26 +516,83 @@ void tp_score_quality(const tp_lot_scoring *s, tp_offer *o)
     o->s_warranty = wq_hundredths(warranty);
     o->s_delivery = wq_hundredths(delivery);
     o->s_quality = wq_hundredths(quality);
-    o->quality = (tp_exact){quality.num, quality.den};
-    o->quality_inexact = inexact;
+    in->quality = (tp_exact){quality.num, quality.den};
+    in->inexact = inexact;
 }
 
 /* ------------------------------------------------------------------ ranking a lot */
 
+/* Fractions left unreduced (no gcd for 100 000 offers): the same values,
+ * hence the same hundredths, order and ties, as long as every term stays in
+ * the exact 64-bit cases of wq_hundredths and wq_cmp (den <= 2^56, num <=
+ * INT64_MAX); else the reduced path. */
+#define UNREDUCED_DEN ((i128)1 << 56)
+
+static wq price_score(tp_cents lowest, int weight, tp_cents price)
+{
+    i128 num = (i128)lowest * weight;
+    if (num <= (i128)INT64_MAX && (i128)price <= UNREDUCED_DEN)
+        return (wq){num, price};
+    return wq_make(num, price);
+}
+
+static bool sum_unreduced(wq *out, wq a, wq b)
+{
+    if (a.num > (i128)INT64_MAX || b.num > (i128)INT64_MAX || a.den > UNREDUCED_DEN ||
+        b.den > UNREDUCED_DEN)
+        return false;
+    i128 den = a.den * b.den, num = a.num * b.den + b.num * a.den; /* < 2^120: no overflow */
+    if (den > UNREDUCED_DEN || num > (i128)INT64_MAX)
+        return false;
+    *out = (wq){num, den};
+    return true;
+}
+
+/* Regular offers by rank, then the excluded ones in input order (offers
+ * are appended in bid order, so that is their order in the array): order[k]
+ * is the offer that goes to position k, applied in place (a second array of
+ * 100 000 offers was a fifth of the peak memory). */
+static void reorder(tp_lot_eval *le, const ranked *rk)
+{
+    size_t n = le->n_offers, nreg = le->n_ranking;
+    size_t *order = xmalloc((n ? n : 1) * sizeof *order);
+    for (size_t k = 0; k < nreg; k++)
+        order[k] = rk[k].in->offer;
+    for (size_t i = 0, r = 0, j = nreg; i < n; i++) { /* ranking is in offer order */
+        if (r < nreg && le->ranking[r].offer == i)
+            r++;
+        else
+            order[j++] = i;
+    }
+    for (size_t k = 0; k < n; k++) {
+        if (order[k] == k)
+            continue;
+        tp_offer tmp = le->offers[k];
+        for (size_t at = k;;) { /* follow the cycle through k */
+            size_t from = order[at];
+            order[at] = at;
+            if (from == k) {
+                le->offers[at] = tmp;
+                break;
+            }
+            le->offers[at] = le->offers[from];
+            at = from;
+        }
+    }
+    free(order);
+}
+
 static void score_lot(tp_evaluation *ev, tp_lot_eval *le)
 {
-    size_t n = le->n_offers, nreg = 0;
-    tp_cents *prices = xcalloc(n ? n : 1, sizeof *prices);
-    bool *flags = xcalloc(n ? n : 1, sizeof *flags);
-    size_t *reg = xcalloc(n ? n : 1, sizeof *reg);
-    for (size_t i = 0; i < n; i++)
-        if (!le->offers[i].excluded) {
-            reg[nreg] = i;
-            prices[nreg++] = le->offers[i].htva;
-        }
-    le->received = n;
+    size_t nreg = le->n_ranking;
+    const tp_rank_input *in = le->ranking;
+    tp_cents *prices = xmalloc((nreg ? nreg : 1) * sizeof *prices);
+    bool *flags = xcalloc(nreg ? nreg : 1, sizeof *flags);
+    for (size_t k = 0; k < nreg; k++)
+        prices[k] = in[k].htva;
+    le->received = le->n_offers;
     le->regular = nreg;
-    le->excluded = n - nreg;
+    le->excluded = le->n_offers - nreg;
     tp_alp alp;
     tp_alp_compute(&alp, flags, prices, nreg);
     le->has_average = alp.computed;
@@ -546,20 +610,29 @@ static void score_lot(tp_evaluation *ev, tp_lot_eval *le)
     le->lowest = lowest;
     le->highest = highest;
 
+    /* price and total from the compact inputs; the offers are written once
+     * they are in rank order, in one pass */
     const tp_criterion *c_price = le->scoring->price;
-    ranked *rk = xcalloc(nreg ? nreg : 1, sizeof *rk);
-    char money[48], avg[48];
+    ranked *rk = xmalloc((nreg ? nreg : 1) * sizeof *rk);
     for (size_t k = 0; k < nreg; k++) {
-        tp_offer *o = &le->offers[reg[k]];
-        bool inexact = o->quality_inexact;
-        wq price = c_price ? (o->htva > 0 ? wq_make((i128)lowest * c_price->weight, o->htva)
-                                          : wq_int(c_price->weight))
+        bool inexact = in[k].inexact;
+        wq price = c_price ? (in[k].htva > 0 ? price_score(lowest, c_price->weight, in[k].htva)
+                                             : wq_int(c_price->weight))
                            : wq_int(0);
-        wq quality = {o->quality.num, o->quality.den};
-        wq total = wq_add(price, quality, &inexact);
-        o->s_price = wq_hundredths(price);
-        o->s_total = wq_hundredths(total);
-        o->abnormally_low = flags[k];
+        wq quality = {in[k].quality.num, in[k].quality.den}, total;
+        if (!sum_unreduced(&total, price, quality))
+            total = wq_add(price, quality, &inexact);
+        rk[k] = (ranked){wq_key(total), total, &in[k], &ev->bids[in[k].bid],
+                         wq_hundredths(price), flags[k], inexact};
+    }
+    qsort(rk, nreg, sizeof *rk, cmp_ranked);
+    reorder(le, rk);
+    char id[24], money[48], avg[48];
+    for (size_t k = 0; k < nreg; k++) {
+        tp_offer *o = &le->offers[k];
+        o->s_price = rk[k].s_price;
+        o->s_total = wq_hundredths(rk[k].total);
+        o->abnormally_low = rk[k].abnormally_low;
         if (o->abnormally_low) {
             le->abnormally_low++;
             tp_findings_add(&o->findings, "PRICE-ABNORMAL", TP_FS_WARNING, NULL, 0,
@@ -568,27 +641,17 @@ static void score_lot(tp_evaluation *ev, tp_lot_eval *le)
                             "toute décision.",
                             tp_money_format_fr(money, o->htva), tp_money_format_fr(avg, le->average));
         }
-        if (inexact)
+        if (rk[k].inexact)
             tp_findings_add(&o->findings, "EVAL-SCORE-ROUNDED", TP_FS_INFO, NULL, 0,
                             "Valeurs trop précises pour un calcul exact : scores calculés à "
                             "10^-15 près.");
-        rk[k].key = wq_key(total);
-        rk[k].total = total;
-        rk[k].quality = quality;
-        rk[k].offer = reg[k];
-        rk[k].bid = &ev->bids[o->bid];
-    }
-    qsort(rk, nreg, sizeof *rk, cmp_ranked);
-    char id[24];
-    for (size_t k = 0; k < nreg; k++) {
-        tp_offer *o = &le->offers[rk[k].offer];
         o->rank = (int)k + 1;
         o->winner = k == 0;
         bool tie_prev = k > 0 && wq_cmp(rk[k - 1].total, rk[k].total) == 0;
         bool tie_next = k + 1 < nreg && wq_cmp(rk[k + 1].total, rk[k].total) == 0;
         if (tie_prev || tie_next) {
             o->tied = true;
-            const tp_offer *other = &le->offers[rk[tie_prev ? k - 1 : k + 1].offer];
+            const tp_offer *other = &le->offers[tie_prev ? k - 1 : k + 1];
             tp_findings_add(&o->findings, "RANK-TIE", TP_FS_INFO, NULL, 0,
                             "Score total égal à celui de l'offre %s : départage par la note "
                             "qualité, puis la réception la plus ancienne, puis le numéro de TVA ; "
@@ -596,39 +659,11 @@ static void score_lot(tp_evaluation *ev, tp_lot_eval *le)
                             tp_eval_bid_id(id, other->bid), o->rank);
         }
     }
-    /* Regular offers by rank, then the excluded ones in input order (offers
-     * are appended in bid order, so that is their order in the array):
-     * order[k] is the offer that goes to position k, applied in place
-     * (a second array of 100 000 offers was a fifth of the peak memory). */
-    size_t *order = xmalloc((n ? n : 1) * sizeof *order);
-    for (size_t k = 0; k < nreg; k++)
-        order[k] = rk[k].offer;
-    size_t j = nreg;
-    for (size_t i = 0; i < n; i++)
-        if (le->offers[i].excluded)
-            order[j++] = i;
-    for (size_t k = 0; k < n; k++) {
-        if (order[k] == k)
-            continue;
-        tp_offer tmp = le->offers[k];
-        for (size_t at = k;;) { /* follow the cycle through k */
-            size_t from = order[at];
-            order[at] = at;
-            if (from == k) {
-                le->offers[at] = tmp;
-                break;
-            }
-            le->offers[at] = le->offers[from];
-            at = from;
-        }
-    }
-    free(order);
     if (nreg) {
         ev->awards_htva += le->offers[0].htva;
         ev->awards_tvac += le->offers[0].tvac;
     }
     free(rk);
-    free(reg);
     free(flags);
     free(prices);
 }

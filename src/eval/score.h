@@ -60,11 +60,23 @@ typedef struct tp_lot_scoring tp_lot_scoring;
 tp_lot_scoring *tp_lot_scoring_new(const tp_tender *t, const tp_lot *lot);
 void tp_lot_scoring_free(tp_lot_scoring *s); /* NULL-safe */
 
+/* What the ranking needs of a regular offer, kept in a compact array of its
+ * lot as offers are added (tp_lot_eval.ranking): the ranking reads it in
+ * order instead of 100 000 offers of 200 bytes. */
+typedef struct tp_rank_input {
+    tp_exact quality; /* technical + warranty + delivery, exact */
+    tp_cents htva;    /* corrected: the ranking price */
+    size_t offer;     /* in the lot's offers (before the ranking reorders them) */
+    size_t bid;       /* in the evaluation's bids */
+    bool inexact;     /* the quality needed the 10^-15 grid */
+} tp_rank_input;
+
 /* An offer's quality scores (technical points, technical, warranty, delivery
  * and their sum, the quality) depend on no other offer: they are computed as
  * the offer is added, in the reading threads, and only the price score waits
- * for the last bid (tp_evaluation_finish). o: a regular, analysed offer. */
+ * for the last bid (tp_evaluation_finish). o: a regular, analysed offer; its
+ * hundredths go to o, the exact quality to in. */
 struct tp_offer;
-void tp_score_quality(const tp_lot_scoring *s, struct tp_offer *o);
+void tp_score_quality(tp_rank_input *in, const tp_lot_scoring *s, struct tp_offer *o);
 
 #endif

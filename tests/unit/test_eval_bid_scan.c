@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "bid_dump.h"
 #include "core/io.h"
@@ -262,15 +263,33 @@ static tp_err keep(void *ud, tp_bid *bid)
     return TP_OK;
 }
 
-/* The two-thread reading, dumped as if it were one reading. */
-static char *run_parallel(const char *data, size_t len, size_t *n_parts)
+/* The input as a file, after 1000 bytes of something else (the stream
+ * starts at an offset, as stdin does after a read): its descriptor. */
+static int as_file(const char *data, size_t len)
+{
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    char junk[1000];
+    memset(junk, 'j', sizeof junk);
+    assert_int_equal(fwrite(junk, 1, sizeof junk, f), sizeof junk);
+    assert_int_equal(fwrite(data, 1, len, f), len);
+    assert_int_equal(fflush(f), 0);
+    int fd = dup(fileno(f));
+    fclose(f);
+    return fd;
+}
+
+/* The two-thread reading from memory, or from a file (fd >= 0), dumped as
+ * if it were one reading. */
+static char *run_parallel_in(const char *data, size_t len, int fd, size_t *n_parts)
 {
     kept k[2] = {{NULL, 0, 0}, {NULL, 0, 0}};
     void *ud[2] = {&k[0], &k[1]};
     tp_diags d;
     tp_diags_init(&d);
     size_t first = 0;
-    tp_err rc = tp_bid_read_memory_parallel(data, len, false, "in.xml", keep, ud, n_parts, &first, &d);
+    tp_bid_stream in = {fd >= 0 ? NULL : data, fd, fd >= 0 ? 1000 : 0, len};
+    tp_err rc = tp_bid_read_parallel(&in, "in.xml", keep, ud, n_parts, &first, &d);
     tp_buf out;
     tp_buf_init(&out);
     for (size_t i = 0; i < k[0].n; i++)
@@ -290,6 +309,20 @@ static char *run_parallel(const char *data, size_t len, size_t *n_parts)
     return tp_buf_detach(&out);
 }
 
+/* From memory and from a file: the same parts, and the same bids. */
+static char *run_parallel(const char *data, size_t len, size_t *n_parts)
+{
+    char *got = run_parallel_in(data, len, -1, n_parts);
+    int fd = as_file(data, len);
+    size_t file_parts = 0;
+    char *from_file = run_parallel_in(data, len, fd, &file_parts);
+    close(fd);
+    assert_int_equal(file_parts, *n_parts);
+    assert_string_equal(from_file, got);
+    free(from_file);
+    return got;
+}
+
 static void same_in_parallel(const char *data, size_t len, size_t want_parts, const char *what)
 {
     char *expected = run(data, len, 0);
@@ -302,6 +335,28 @@ static void same_in_parallel(const char *data, size_t len, size_t want_parts, co
     assert_int_equal(parts, want_parts);
     free(expected);
     free(got);
+}
+
+/* A file shorter than announced (cut while read): a read error, in either part. */
+static void cut_file(const char *data, size_t len, size_t cut)
+{
+    int fd = as_file(data, cut);
+    kept k[2] = {{NULL, 0, 0}, {NULL, 0, 0}};
+    void *ud[2] = {&k[0], &k[1]};
+    tp_diags d;
+    tp_diags_init(&d);
+    size_t parts = 0, first = 0;
+    tp_bid_stream in = {NULL, fd, 1000, len};
+    assert_int_equal(tp_bid_read_parallel(&in, "in.xml", keep, ud, &parts, &first, &d), TP_EIO);
+    assert_true(d.n > 0);
+    assert_non_null(strstr(d.v[d.n - 1].msg, "read error"));
+    for (int i = 0; i < 2; i++) {
+        for (size_t b = 0; b < k[i].n; b++)
+            tp_bid_free(k[i].v[b]);
+        free(k[i].v);
+    }
+    tp_diags_dispose(&d);
+    close(fd);
 }
 
 static void test_eval_bid_scan__two_threads(void **state)
@@ -325,6 +380,8 @@ static void test_eval_bid_scan__two_threads(void **state)
     }
     tp_buf_puts(&base, "</bids>\n");
     same_in_parallel(base.data, base.len, 2, "a plain stream");
+    cut_file(base.data, base.len, base.len / 4);
+    cut_file(base.data, base.len, base.len / 4 * 3);
 
     tp_buf m;
     tp_buf_init(&m);

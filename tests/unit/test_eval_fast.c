@@ -5,6 +5,7 @@
  * from a fixed seed, so every run checks the same cases. */
 #include "tp_test.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -74,6 +75,15 @@ static void test_eval_fast__escape_as_xmlw(void **state)
         for (size_t i = 0; i < n; i++)
             s[i] = (char)(below(3) ? pick[below(sizeof pick)] : (unsigned char)below(256));
         check_escape(s, n);
+    }
+    /* longer than the escaper's 256-byte chunks: sequences across their ends */
+    char long_s[1200];
+    for (int round = 0; round < 3000; round++) {
+        size_t n = 200 + (size_t)below(sizeof long_s - 200);
+        for (size_t i = 0; i < n; i++)
+            long_s[i] = (char)(below(4) ? 'a' + (int)below(26)
+                                        : below(2) ? pick[below(sizeof pick)] : (int)below(256));
+        check_escape(long_s, n);
     }
     /* the embedded NUL of a counted string is dropped, as a control character */
     check_escape("a\0b", 3);
@@ -418,6 +428,65 @@ static void test_eval_fast__merge_as_sequential(void **state)
     tp_engine_free(engine);
 }
 
+/* A sink that fails once it has taken `left` bytes. */
+static int failing_write(void *ud, const void *data, size_t len)
+{
+    (void)data;
+    size_t *left = ud;
+    if (len > *left)
+        return -1;
+    *left -= len;
+    return 0;
+}
+
+static void test_eval_fast__parallel_writer_as_sequential(void **state)
+{
+    (void)state;
+    tp_engine *engine = NULL;
+    tp_tender *tender = NULL;
+    tp_profile *profile = NULL;
+    tp_diags d;
+    tp_diags_init(&d);
+    assert_int_equal(tp_engine_open(&engine, &d), TP_OK);
+    assert_int_equal(tp_engine_tender_from_file(engine, &tender, &profile,
+                                                TP_SOURCE_DIR "/samples/04-wbe-open-ted.xml", &d),
+                     TP_OK);
+    /* every sample bid five times: 65 bids, offers in two lots */
+    tp_evaluation *ev = tp_evaluation_new(tender);
+    for (size_t k = 0; k < 5 * N_BID_FILES; k++)
+        tp_evaluation_add(ev, load_bid(k % N_BID_FILES, "bids.xml", k + 1));
+    assert_int_equal(tp_evaluation_finish(ev), TP_OK);
+    tp_buf want;
+    tp_buf_init(&want);
+    tp_eval_xml_parallel(SIZE_MAX, 0);
+    tp_sink sink = tp_sink_buf(&want);
+    assert_int_equal(tp_evaluation_write_xml(ev, &sink), TP_OK);
+    static const size_t blocks[] = {1, 2, 3, 7, 64};
+    for (size_t b = 0; b < sizeof blocks / sizeof *blocks; b++) {
+        tp_eval_xml_parallel(1, blocks[b]);
+        tp_buf got;
+        tp_buf_init(&got);
+        sink = tp_sink_buf(&got);
+        assert_int_equal(tp_evaluation_write_xml(ev, &sink), TP_OK);
+        assert_int_equal(got.len, want.len);
+        assert_memory_equal(got.data, want.data, want.len);
+        tp_buf_dispose(&got);
+        /* a sink that fails anywhere: an error, not a hang */
+        for (size_t left = 0; left < want.len; left += want.len / 7 + 1) {
+            size_t room = left;
+            tp_sink bad = {failing_write, &room};
+            assert_int_equal(tp_evaluation_write_xml(ev, &bad), TP_EIO);
+        }
+    }
+    tp_eval_xml_parallel(0, 0);
+    tp_buf_dispose(&want);
+    tp_evaluation_free(ev);
+    tp_diags_dispose(&d);
+    tp_tender_free(tender);
+    tp_profile_free(profile);
+    tp_engine_free(engine);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -428,6 +497,7 @@ int main(void)
         cmocka_unit_test(test_eval_fast__scored_plan_as_general),
         cmocka_unit_test(test_eval_fast__format_and_round_as_128_bit),
         cmocka_unit_test(test_eval_fast__merge_as_sequential),
+        cmocka_unit_test(test_eval_fast__parallel_writer_as_sequential),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
