@@ -325,9 +325,8 @@ static size_t window_read(window *w, char *to, uint64_t off, size_t n)
 }
 
 /* Scans through the window up to limit (eof: the input ends there); the
- * window keeps the input from the scanner's position on (libxml2, if it
- * takes over, reads the file again from the resume point). On a read error
- * the scan stops (TP_SCAN_STOPPED, w->io_error). */
+ * window keeps the input from the scanner's resume point on, as the scanner
+ * requires. On a read error the scan stops (TP_SCAN_STOPPED, w->io_error). */
 static tp_scan_status scan_window(reader *r, tp_scan *sc, window *w, uint64_t limit, bool eof)
 {
     for (;;) {
@@ -343,11 +342,11 @@ static tp_scan_status scan_window(reader *r, tp_scan *sc, window *w, uint64_t li
         tp_scan_status st = tp_scan_run(sc, w->buf, w->len, w->base, eof && all, &scan_events, r);
         if (st != TP_SCAN_NEED_MORE || all)
             return st;
-        size_t keep = (size_t)(sc->pos - w->base);
+        size_t keep = (size_t)(sc->resume_at - w->base);
         memmove(w->buf, w->buf + keep, w->len - keep);
         w->len -= keep;
-        w->base = sc->pos;
-        if (w->len == w->cap) { /* one token fills the window */
+        w->base = sc->resume_at;
+        if (w->len == w->cap) { /* one bid fills the window */
             if (w->cap >= WINDOW_MAX)
                 return TP_SCAN_FELL_BACK;
             w->buf = xrealloc(w->buf, w->cap *= 2);
