@@ -467,9 +467,13 @@ static void offer_xml(writer *w, const tp_evaluation *ev, const tp_lot *lot, con
             const tp_scored *sc = &lot->scored[s];
             const tp_feature_kept *f = &o->features[s];
             put_buf(w, &fp[s].head);
-            if (f->value.den != 0) /* answered */
-                attr(w, "value", sc->kind == TP_SCORE_YESNO ? (f->value.num ? "yes" : "no")
-                                                            : tp_q_format(v, f->value));
+            if (f->value.den != 0) { /* answered: digits, '-', '.', "≈": nothing to escape */
+                const char *val = sc->kind == TP_SCORE_YESNO ? (f->value.num ? "yes" : "no")
+                                                             : tp_q_format(v, f->value);
+                LIT(w, " value=\"");
+                put(w, val, strlen(val));
+                LIT(w, "\"");
+            }
             put_buf(w, &fp[s].unit);
             attr_score(w, "points", tp_q_hundredths(f->points));
             put_buf(w, &fp[s].tail);
