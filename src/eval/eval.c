@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
 #include <sys/mman.h>
 
 #include "../core/mem.h"
@@ -386,7 +387,44 @@ void tp_evaluation_add(tp_evaluation *ev, tp_bid *bid)
     tp_bid_free(bid);
 }
 
-void tp_evaluation_merge(tp_evaluation *ev, tp_evaluation *second, size_t first)
+/* The lots' part of a merge: offers and ranking inputs, their bid indices
+ * shifted by base (ev's bids before the merge). */
+typedef struct lots_merge {
+    tp_evaluation *ev, *second;
+    size_t base;
+} lots_merge;
+
+static void *merge_lots(void *arg)
+{
+    const lots_merge *m = arg;
+    for (size_t k = 0; k < m->ev->tender->n_lots; k++) {
+        tp_lot_eval *to = &m->ev->lots[k], *lf = &m->second->lots[k];
+        if (lf->n_offers)
+            grow((void **)&to->offers, &to->cap_offers, to->n_offers + lf->n_offers - 1,
+                 sizeof *to->offers);
+        if (lf->n_ranking)
+            grow((void **)&to->ranking, &to->cap_ranking, to->n_ranking + lf->n_ranking - 1,
+                 sizeof *to->ranking);
+        for (size_t i = 0; i < lf->n_ranking; i++) {
+            tp_rank_input *ri = &to->ranking[to->n_ranking++];
+            *ri = lf->ranking[i];
+            ri->offer += to->n_offers;
+            ri->bid += m->base;
+        }
+        lf->n_ranking = 0;
+        for (size_t i = 0; i < lf->n_offers; i++) {
+            to->offers[to->n_offers] = lf->offers[i];
+            to->offers[to->n_offers++].bid += m->base;
+        }
+        lf->n_offers = 0;
+    }
+    return NULL;
+}
+
+/* The bids' part, on the caller's thread while another does the lots (both
+ * mostly copy into fresh pages: together they were a tenth of the time of
+ * 100 000 bids). */
+static void merge_bids(tp_evaluation *ev, tp_evaluation *second, size_t first)
 {
     size_t base = ev->n_bids;
     if (second->n_bids)
@@ -410,27 +448,18 @@ void tp_evaluation_merge(tp_evaluation *ev, tp_evaluation *second, size_t first)
         memcpy(ev->bids + base, second->bids, second->n_bids * sizeof *ev->bids);
     ev->n_bids += second->n_bids;
     second->n_bids = 0;
-    for (size_t k = 0; k < ev->tender->n_lots; k++) {
-        tp_lot_eval *to = &ev->lots[k], *lf = &second->lots[k];
-        if (lf->n_offers)
-            grow((void **)&to->offers, &to->cap_offers, to->n_offers + lf->n_offers - 1,
-                 sizeof *to->offers);
-        if (lf->n_ranking)
-            grow((void **)&to->ranking, &to->cap_ranking, to->n_ranking + lf->n_ranking - 1,
-                 sizeof *to->ranking);
-        for (size_t i = 0; i < lf->n_ranking; i++) {
-            tp_rank_input *ri = &to->ranking[to->n_ranking++];
-            *ri = lf->ranking[i];
-            ri->offer += to->n_offers;
-            ri->bid += base;
-        }
-        lf->n_ranking = 0;
-        for (size_t i = 0; i < lf->n_offers; i++) {
-            to->offers[to->n_offers] = lf->offers[i];
-            to->offers[to->n_offers++].bid += base;
-        }
-        lf->n_offers = 0;
-    }
+}
+
+void tp_evaluation_merge(tp_evaluation *ev, tp_evaluation *second, size_t first)
+{
+    lots_merge m = {ev, second, ev->n_bids};
+    pthread_t thread;
+    bool threaded = pthread_create(&thread, NULL, merge_lots, &m) == 0;
+    merge_bids(ev, second, first);
+    if (threaded)
+        pthread_join(thread, NULL);
+    else
+        merge_lots(&m);
     /* the strings and features the moved bids point to: second's blocks join ev's */
     if (second->pool && second->pool->head) {
         if (!ev->pool) {
