@@ -4,6 +4,7 @@
  * (EVAL-SCORE-ROUNDED), far below the hundredths shown. */
 #include "score.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -548,6 +549,51 @@ static bool sum_unreduced(wq *out, wq a, wq b)
     return true;
 }
 
+/* Sorting 100 000 offers was a fifth of the ranking: from sort_split offers
+ * on, two threads sort a half each and the halves are merged. The order is
+ * the same as one sort's: cmp_ranked is a total order (the offer decides
+ * last). Returns the sorted array (rk, or a new one: rk is then freed). */
+static size_t sort_split = 8192;
+
+void tp_score_parallel_sort(size_t min_offers)
+{
+    sort_split = min_offers ? min_offers : 8192;
+}
+
+typedef struct sort_job {
+    ranked *v;
+    size_t n;
+} sort_job;
+
+static void *sort_half(void *arg)
+{
+    sort_job *j = arg;
+    qsort(j->v, j->n, sizeof *j->v, cmp_ranked);
+    return NULL;
+}
+
+static ranked *sort_ranked(ranked *rk, size_t n)
+{
+    pthread_t thread;
+    sort_job upper = {rk + n / 2, n - n / 2};
+    if (n < sort_split || n < 2 || pthread_create(&thread, NULL, sort_half, &upper) != 0) {
+        qsort(rk, n, sizeof *rk, cmp_ranked);
+        return rk;
+    }
+    qsort(rk, n / 2, sizeof *rk, cmp_ranked);
+    pthread_join(thread, NULL);
+    ranked *out = xmalloc(n * sizeof *out);
+    size_t a = 0, b = n / 2, k = 0;
+    while (a < n / 2 && b < n)
+        out[k++] = cmp_ranked(&rk[b], &rk[a]) < 0 ? rk[b++] : rk[a++];
+    while (a < n / 2)
+        out[k++] = rk[a++];
+    while (b < n)
+        out[k++] = rk[b++];
+    free(rk);
+    return out;
+}
+
 /* Regular offers by rank, then the excluded ones in input order (offers
  * are appended in bid order, so that is their order in the array): order[k]
  * is the offer that goes to position k, applied in place (a second array of
@@ -625,7 +671,7 @@ static void score_lot(tp_evaluation *ev, tp_lot_eval *le)
         rk[k] = (ranked){wq_key(total), total, &in[k], &ev->bids[in[k].bid],
                          wq_hundredths(price), flags[k], inexact};
     }
-    qsort(rk, nreg, sizeof *rk, cmp_ranked);
+    rk = sort_ranked(rk, nreg);
     reorder(le, rk);
     char id[24], money[48], avg[48];
     for (size_t k = 0; k < nreg; k++) {

@@ -55,6 +55,10 @@ void tp_alp_compute(tp_alp *out, bool *flags, const tp_cents *prices, size_t n);
  * A zero price scores the full weight. */
 int64_t tp_price_score_hundredths(tp_cents lowest, tp_cents price, int weight);
 
+/* For tests, process-wide: a lot of at least min_offers regular offers is
+ * sorted by two threads (0: the default, 8192; SIZE_MAX: never). */
+void tp_score_parallel_sort(size_t min_offers);
+
 /* A lot's award criteria, looked up once per evaluation (tp_evaluation_new). */
 typedef struct tp_lot_scoring tp_lot_scoring;
 tp_lot_scoring *tp_lot_scoring_new(const tp_tender *t, const tp_lot *lot);

@@ -487,6 +487,46 @@ static void test_eval_fast__parallel_writer_as_sequential(void **state)
     tp_engine_free(engine);
 }
 
+static void test_eval_fast__parallel_sort_as_sequential(void **state)
+{
+    (void)state;
+    tp_engine *engine = NULL;
+    tp_tender *tender = NULL;
+    tp_profile *profile = NULL;
+    tp_diags d;
+    tp_diags_init(&d);
+    assert_int_equal(tp_engine_open(&engine, &d), TP_OK);
+    assert_int_equal(tp_engine_tender_from_file(engine, &tender, &profile,
+                                                TP_SOURCE_DIR "/samples/04-wbe-open-ted.xml", &d),
+                     TP_OK);
+    /* the sample bids over and over: many equal totals, so the tie-breaks decide */
+    tp_buf want;
+    tp_buf_init(&want);
+    for (int threads = 0; threads < 2; threads++) {
+        tp_score_parallel_sort(threads ? 2 : SIZE_MAX);
+        tp_evaluation *ev = tp_evaluation_new(tender);
+        for (size_t k = 0; k < 20 * N_BID_FILES; k++)
+            tp_evaluation_add(ev, load_bid(k % N_BID_FILES, "bids.xml", k + 1));
+        assert_int_equal(tp_evaluation_finish(ev), TP_OK);
+        tp_buf got;
+        tp_buf_init(&got);
+        tp_sink sink = tp_sink_buf(threads ? &got : &want);
+        assert_int_equal(tp_evaluation_write_xml(ev, &sink), TP_OK);
+        if (threads) {
+            assert_int_equal(got.len, want.len);
+            assert_memory_equal(got.data, want.data, want.len);
+        }
+        tp_buf_dispose(&got);
+        tp_evaluation_free(ev);
+    }
+    tp_score_parallel_sort(0);
+    tp_buf_dispose(&want);
+    tp_diags_dispose(&d);
+    tp_tender_free(tender);
+    tp_profile_free(profile);
+    tp_engine_free(engine);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -498,6 +538,7 @@ int main(void)
         cmocka_unit_test(test_eval_fast__format_and_round_as_128_bit),
         cmocka_unit_test(test_eval_fast__merge_as_sequential),
         cmocka_unit_test(test_eval_fast__parallel_writer_as_sequential),
+        cmocka_unit_test(test_eval_fast__parallel_sort_as_sequential),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
