@@ -371,6 +371,32 @@ static tp_bid *load_bid(size_t i, const char *name, size_t index)
     return bid;
 }
 
+/* The tender of samples/04-wbe-open-ted.xml, with what owns it. */
+typedef struct sample_tender {
+    tp_engine *engine;
+    tp_tender *tender;
+    tp_profile *profile;
+} sample_tender;
+
+static void open_sample_tender(sample_tender *st)
+{
+    tp_diags d;
+    tp_diags_init(&d);
+    memset(st, 0, sizeof *st);
+    assert_int_equal(tp_engine_open(&st->engine, &d), TP_OK);
+    assert_int_equal(tp_engine_tender_from_file(st->engine, &st->tender, &st->profile,
+                                                TP_SOURCE_DIR "/samples/04-wbe-open-ted.xml", &d),
+                     TP_OK);
+    tp_diags_dispose(&d);
+}
+
+static void close_sample_tender(sample_tender *st)
+{
+    tp_tender_free(st->tender);
+    tp_profile_free(st->profile);
+    tp_engine_free(st->engine);
+}
+
 static void write_all(tp_buf *out, tp_evaluation *ev)
 {
     assert_int_equal(tp_evaluation_finish(ev), TP_OK);
@@ -382,15 +408,9 @@ static void write_all(tp_buf *out, tp_evaluation *ev)
 
 static void test_eval_fast__merge_as_sequential(void **state)
 {
-    tp_engine *engine = NULL;
-    tp_tender *tender = NULL;
-    tp_profile *profile = NULL;
-    tp_diags d;
-    tp_diags_init(&d);
-    assert_int_equal(tp_engine_open(&engine, &d), TP_OK);
-    assert_int_equal(tp_engine_tender_from_file(engine, &tender, &profile,
-                                                TP_SOURCE_DIR "/samples/04-wbe-open-ted.xml", &d),
-                     TP_OK);
+    sample_tender st;
+    open_sample_tender(&st);
+    const tp_tender *tender = st.tender;
     /* one stream (the split of a big input: indices restart in the second
      * part) and one file per bid (a new source in each part) */
     for (int stream = 0; stream < 2; stream++) {
@@ -422,40 +442,26 @@ static void test_eval_fast__merge_as_sequential(void **state)
         }
         tp_buf_dispose(&want);
     }
-    tp_diags_dispose(&d);
-    tp_tender_free(tender);
-    tp_profile_free(profile);
-    tp_engine_free(engine);
+    close_sample_tender(&st);
 }
 
-/* A sink that fails once it has taken `left` bytes. */
-static int failing_write(void *ud, const void *data, size_t len)
+/* Every sample bid `times` times, as one stream, evaluated and finished. */
+static tp_evaluation *samples_evaluated(const tp_tender *tender, size_t times)
 {
-    (void)data;
-    size_t *left = ud;
-    if (len > *left)
-        return -1;
-    *left -= len;
-    return 0;
+    tp_evaluation *ev = tp_evaluation_new(tender);
+    for (size_t k = 0; k < times * N_BID_FILES; k++)
+        tp_evaluation_add(ev, load_bid(k % N_BID_FILES, "bids.xml", k + 1));
+    assert_int_equal(tp_evaluation_finish(ev), TP_OK);
+    return ev;
 }
 
 static void test_eval_fast__parallel_writer_as_sequential(void **state)
 {
     (void)state;
-    tp_engine *engine = NULL;
-    tp_tender *tender = NULL;
-    tp_profile *profile = NULL;
-    tp_diags d;
-    tp_diags_init(&d);
-    assert_int_equal(tp_engine_open(&engine, &d), TP_OK);
-    assert_int_equal(tp_engine_tender_from_file(engine, &tender, &profile,
-                                                TP_SOURCE_DIR "/samples/04-wbe-open-ted.xml", &d),
-                     TP_OK);
-    /* every sample bid five times: 65 bids, offers in two lots */
-    tp_evaluation *ev = tp_evaluation_new(tender);
-    for (size_t k = 0; k < 5 * N_BID_FILES; k++)
-        tp_evaluation_add(ev, load_bid(k % N_BID_FILES, "bids.xml", k + 1));
-    assert_int_equal(tp_evaluation_finish(ev), TP_OK);
+    sample_tender st;
+    open_sample_tender(&st);
+    const tp_tender *tender = st.tender;
+    tp_evaluation *ev = samples_evaluated(tender, 5); /* 65 bids, offers in two lots */
     tp_buf want;
     tp_buf_init(&want);
     tp_eval_xml_parallel(SIZE_MAX, 0);
@@ -474,40 +480,28 @@ static void test_eval_fast__parallel_writer_as_sequential(void **state)
         /* a sink that fails anywhere: an error, not a hang */
         for (size_t left = 0; left < want.len; left += want.len / 7 + 1) {
             size_t room = left;
-            tp_sink bad = {failing_write, &room};
+            tp_sink bad = {tp_test_failing_write, &room};
             assert_int_equal(tp_evaluation_write_xml(ev, &bad), TP_EIO);
         }
     }
     tp_eval_xml_parallel(0, 0);
     tp_buf_dispose(&want);
     tp_evaluation_free(ev);
-    tp_diags_dispose(&d);
-    tp_tender_free(tender);
-    tp_profile_free(profile);
-    tp_engine_free(engine);
+    close_sample_tender(&st);
 }
 
 static void test_eval_fast__parallel_sort_as_sequential(void **state)
 {
     (void)state;
-    tp_engine *engine = NULL;
-    tp_tender *tender = NULL;
-    tp_profile *profile = NULL;
-    tp_diags d;
-    tp_diags_init(&d);
-    assert_int_equal(tp_engine_open(&engine, &d), TP_OK);
-    assert_int_equal(tp_engine_tender_from_file(engine, &tender, &profile,
-                                                TP_SOURCE_DIR "/samples/04-wbe-open-ted.xml", &d),
-                     TP_OK);
+    sample_tender st;
+    open_sample_tender(&st);
+    const tp_tender *tender = st.tender;
     /* the sample bids over and over: many equal totals, so the tie-breaks decide */
     tp_buf want;
     tp_buf_init(&want);
     for (int threads = 0; threads < 2; threads++) {
         tp_score_parallel_sort(threads ? 2 : SIZE_MAX);
-        tp_evaluation *ev = tp_evaluation_new(tender);
-        for (size_t k = 0; k < 20 * N_BID_FILES; k++)
-            tp_evaluation_add(ev, load_bid(k % N_BID_FILES, "bids.xml", k + 1));
-        assert_int_equal(tp_evaluation_finish(ev), TP_OK);
+        tp_evaluation *ev = samples_evaluated(tender, 20);
         tp_buf got;
         tp_buf_init(&got);
         tp_sink sink = tp_sink_buf(threads ? &got : &want);
@@ -521,10 +515,7 @@ static void test_eval_fast__parallel_sort_as_sequential(void **state)
     }
     tp_score_parallel_sort(0);
     tp_buf_dispose(&want);
-    tp_diags_dispose(&d);
-    tp_tender_free(tender);
-    tp_profile_free(profile);
-    tp_engine_free(engine);
+    close_sample_tender(&st);
 }
 
 int main(void)

@@ -49,16 +49,6 @@ static void test_ordered__same_bytes_as_a_loop(void **state)
     }
 }
 
-static int fail_after(void *ud, const void *data, size_t len)
-{
-    (void)data;
-    size_t *left = ud;
-    if (len > *left)
-        return -1;
-    *left -= len;
-    return 0;
-}
-
 static void test_ordered__failing_sink(void **state)
 {
     tp_buf all;
@@ -67,7 +57,7 @@ static void test_ordered__failing_sink(void **state)
     for (size_t left = 0; left < all.len; left += all.len / 11) {
         for (size_t block = 1; block <= 100; block *= 10) {
             size_t room = left;
-            tp_sink sink = {fail_after, &room};
+            tp_sink sink = {tp_test_failing_write, &room};
             tp_buf pending;
             tp_buf_init(&pending);
             assert_false(tp_write_ordered(&sink, &pending, 3000, block, item, "item "));
