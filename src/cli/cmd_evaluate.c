@@ -244,8 +244,6 @@ static int run(int argc, char **argv)
     tp_tender *t = NULL;
     tp_profile *p = NULL;
     tp_evaluation *ev = NULL;
-    tp_buf out;
-    tp_buf_init(&out);
     if (sysconf(_SC_NPROCESSORS_ONLN) < 2)
         tp_eval_xml_parallel(SIZE_MAX, 0); /* a second writing thread would only wait its turn */
     tp_err rc = tp_tender_read(&t, &p, tender, &d);
@@ -274,16 +272,23 @@ static int run(int argc, char **argv)
             rc = TP_EIO;
         if (rc != TP_OK)
             tp_diag_error(&d, "<stdout>", 0, NULL, NULL, "write error");
-    } else {
-        tp_sink sink = tp_sink_buf(&out);
-        rc = write_out(ev, fmt, &sink);
-        if (rc == TP_OK)
-            rc = tp_write_file_atomic(output, out.data, out.len, &d);
+    } else { /* streamed to a temporary file: 100 000 bids make 170 MB of XML */
+        tp_atomic_file af;
+        rc = tp_atomic_open(&af, output, &d);
+        if (rc == TP_OK) {
+            tp_sink sink = tp_atomic_sink(&af);
+            rc = write_out(ev, fmt, &sink);
+            if (rc == TP_OK)
+                rc = tp_atomic_commit(&af, &d);
+            else if (af.err)
+                tp_atomic_commit(&af, &d); /* says why, and removes the temporary file */
+            else
+                tp_atomic_abort(&af);
+        }
     }
 cleanup:
     tp_report(&d);
     free(bid_args);
-    tp_buf_dispose(&out);
     if (FREE_BEFORE_EXIT || !ev || ev->n_bids < 10000)
         tp_evaluation_free(ev);
     tp_tender_free(t);

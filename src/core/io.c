@@ -47,6 +47,90 @@ cleanup:
     return rc;
 }
 
+static int write_all(int fd, const void *data, size_t len)
+{
+    const char *p = data;
+    while (len > 0) {
+        ssize_t w = write(fd, p, len);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        p += w;
+        len -= (size_t)w;
+    }
+    return 0;
+}
+
+tp_err tp_atomic_open(tp_atomic_file *f, const char *path, tp_diags *d)
+{
+    memset(f, 0, sizeof *f);
+    f->fd = -1;
+    f->path = path;
+    size_t plen = strlen(path);
+    f->tmp = xmalloc(plen + 16);
+    snprintf(f->tmp, plen + 16, "%s.tmp.XXXXXX", path);
+    f->fd = mkstemp(f->tmp);
+    if (f->fd < 0) {
+        tp_diag_error(d, path, 0, NULL, "check that the folder exists and is writable",
+                      "cannot create a temporary file: %s", strerror(errno));
+        free(f->tmp);
+        f->tmp = NULL;
+        return TP_EIO;
+    }
+    /* mkstemp makes 0600; give the file the mode a plain fopen would. */
+    mode_t mask = umask(0);
+    umask(mask);
+    (void)fchmod(f->fd, 0666 & ~mask);
+    return TP_OK;
+}
+
+static int atomic_write(void *ud, const void *data, size_t len)
+{
+    tp_atomic_file *f = ud;
+    if (f->err == 0 && write_all(f->fd, data, len) != 0)
+        f->err = errno ? errno : EIO;
+    return f->err ? -1 : 0;
+}
+
+tp_sink tp_atomic_sink(tp_atomic_file *f)
+{
+    tp_sink s = {atomic_write, f};
+    return s;
+}
+
+void tp_atomic_abort(tp_atomic_file *f)
+{
+    if (f->fd >= 0)
+        close(f->fd);
+    if (f->tmp)
+        unlink(f->tmp);
+    free(f->tmp);
+    f->tmp = NULL;
+    f->fd = -1;
+}
+
+tp_err tp_atomic_commit(tp_atomic_file *f, tp_diags *d)
+{
+    if (f->err == 0 && fsync(f->fd) != 0)
+        f->err = errno;
+    if (close(f->fd) != 0 && f->err == 0)
+        f->err = errno;
+    f->fd = -1;
+    if (f->err == 0 && rename(f->tmp, f->path) != 0)
+        f->err = errno;
+    if (f->err != 0) {
+        tp_diag_error(d, f->path, 0, NULL, "check free space and permissions", "cannot write: %s",
+                      strerror(f->err));
+        tp_atomic_abort(f);
+        return TP_EIO;
+    }
+    free(f->tmp);
+    f->tmp = NULL;
+    return TP_OK;
+}
+
 tp_err tp_write_file_atomic(const char *path, const void *data, size_t len, tp_diags *d)
 {
     if (strcmp(path, "-") == 0) {
@@ -56,45 +140,11 @@ tp_err tp_write_file_atomic(const char *path, const void *data, size_t len, tp_d
         }
         return TP_OK;
     }
-    size_t plen = strlen(path);
-    char *tmp = xmalloc(plen + 16);
-    snprintf(tmp, plen + 16, "%s.tmp.XXXXXX", path);
-    tp_err rc = TP_OK;
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        tp_diag_error(d, path, 0, NULL, "check that the folder exists and is writable",
-                      "cannot create a temporary file: %s", strerror(errno));
-        free(tmp);
-        return TP_EIO;
-    }
-    /* mkstemp makes 0600; give the file the mode a plain fopen would. */
-    mode_t mask = umask(0);
-    umask(mask);
-    (void)fchmod(fd, 0666 & ~mask);
-    const char *p = data;
-    size_t left = len;
-    while (left > 0) {
-        ssize_t w = write(fd, p, left);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            rc = TP_EIO;
-            break;
-        }
-        p += w;
-        left -= (size_t)w;
-    }
-    if (rc == TP_OK && fsync(fd) != 0)
-        rc = TP_EIO;
-    if (close(fd) != 0)
-        rc = TP_EIO;
-    if (rc == TP_OK && rename(tmp, path) != 0)
-        rc = TP_EIO;
-    if (rc != TP_OK) {
-        tp_diag_error(d, path, 0, NULL, "check free space and permissions", "cannot write: %s",
-                      strerror(errno));
-        unlink(tmp);
-    }
-    free(tmp);
-    return rc;
+    tp_atomic_file f;
+    tp_err rc = tp_atomic_open(&f, path, d);
+    if (rc != TP_OK)
+        return rc;
+    tp_sink sink = tp_atomic_sink(&f);
+    tp_sink_write(&sink, data, len);
+    return tp_atomic_commit(&f, d);
 }
