@@ -29,7 +29,6 @@ static tp_err add_bid(void *ud, tp_bid *bid)
     return TP_OK;
 }
 
-#define PARALLEL_MIN (4u << 20) /* smaller inputs: one thread is as fast */
 
 /* A big evaluation is millions of small blocks: the exit that follows gives
  * them back at once, far faster than freeing them one by one (~60 ms at
@@ -48,8 +47,8 @@ static bool read_parallel(tp_evaluation *ev, FILE *f, const char *name, tp_diags
     struct stat st;
     int fd = fileno(f);
     off_t pos = ftello(f);
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || pos < 0 || st.st_size - pos < PARALLEL_MIN ||
-        sysconf(_SC_NPROCESSORS_ONLN) < 2)
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || pos < 0 ||
+        st.st_size - pos < TP_BID_PARALLEL_MIN || sysconf(_SC_NPROCESSORS_ONLN) < 2)
         return false;
     tp_bid_stream in = {NULL, fd, (uint64_t)pos, (uint64_t)(st.st_size - pos)};
     tp_evaluation *second = tp_evaluation_new(ev->tender);

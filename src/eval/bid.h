@@ -111,6 +111,9 @@ tp_err tp_bid_read_memory(const char *data, size_t len, const char *display_name
  * (0: the default, 1 MiB). */
 void tp_bid_reader_options(bool scanner, size_t window);
 
+/* Smaller streams are read by one thread: a second is not worth starting. */
+#define TP_BID_PARALLEL_MIN (4u << 20)
+
 /* A big <bids> stream: in memory (data), or a regular file (data NULL: fd,
  * read with pread from offset start on, never moved). len: its bytes. */
 typedef struct tp_bid_stream {
@@ -125,7 +128,7 @@ typedef struct tp_bid_stream {
  * *n_parts says what happened: 2, the first part held *first_count bids
  * (add it to the second part's indices: together they are exactly what
  * tp_bid_read_memory would have given, diagnostics and result included);
- * 1, the input could not be split safely (or is under 4 MiB) and every bid
+ * 1, the input could not be split safely (or is under TP_BID_PARALLEL_MIN) and every bid
  * went to ud[0], while ud[1] may have received bids of an abandoned second
  * part: discard them. fn must be safe to call from two threads for the two
  * uds. A file that cannot be read to its end (changed meanwhile): TP_EIO. */

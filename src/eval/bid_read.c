@@ -117,6 +117,22 @@ static tp_err fall_back(reader *r, xmlSAXHandler *h, const tp_scan *sc, uint64_t
     return TP_OK;
 }
 
+/* libxml2 from the scanner's resume point to the end of data. Returns an
+ * error of libxml2's set-up only. */
+static tp_err feed_memory(reader *r, xmlSAXHandler *h, const tp_scan *sc, const char *data,
+                          size_t len)
+{
+    uint64_t from = 0;
+    tp_err rc = fall_back(r, h, sc, &from);
+    if (rc != TP_OK)
+        return rc;
+    feed(r, data + from, len - (size_t)from);
+    if (!r->xml_error && r->rc == TP_OK)
+        xmlParseChunk(r->ctxt, NULL, 0, 1);
+    push_end(r);
+    return TP_OK;
+}
+
 /* Runs the scanner from where sc stands to the end of data (unless st
  * says it ran already), then libxml2 from the resume point if it fell
  * back. Returns an error of libxml2's set-up only. */
@@ -125,16 +141,8 @@ static tp_err read_rest(reader *r, xmlSAXHandler *h, tp_scan *sc, const char *da
 {
     if (scanner_on && st == TP_SCAN_NEED_MORE)
         st = tp_scan_run(sc, data, len, 0, true, &scan_events, r);
-    if (!scanner_on || st == TP_SCAN_FELL_BACK) {
-        uint64_t from = 0;
-        tp_err rc = fall_back(r, h, sc, &from);
-        if (rc != TP_OK)
-            return rc;
-        feed(r, data + from, len - (size_t)from);
-        if (!r->xml_error && r->rc == TP_OK)
-            xmlParseChunk(r->ctxt, NULL, 0, 1);
-        push_end(r);
-    }
+    if (!scanner_on || st == TP_SCAN_FELL_BACK)
+        return feed_memory(r, h, sc, data, len);
     return TP_OK;
 }
 
@@ -358,23 +366,20 @@ static tp_scan_status scan_window(reader *r, tp_scan *sc, window *w, uint64_t li
  * FEED_CHUNKs tp_bid_read_memory would give it. */
 static tp_err feed_rest(reader *r, xmlSAXHandler *h, const tp_scan *sc, window *w)
 {
+    if (w->in->data)
+        return feed_memory(r, h, sc, w->in->data, (size_t)w->in->len);
     uint64_t from = 0;
     tp_err rc = fall_back(r, h, sc, &from);
     if (rc != TP_OK)
         return rc;
-    if (w->in->data) {
-        feed(r, w->in->data + from, (size_t)(w->in->len - from));
-    } else {
-        char *chunk = xmalloc(FEED_CHUNK);
-        for (uint64_t off = from; off < w->in->len && !r->xml_error && r->rc == TP_OK; off += FEED_CHUNK) {
-            size_t n = w->in->len - off < FEED_CHUNK ? (size_t)(w->in->len - off) : FEED_CHUNK;
-            size_t got = window_read(w, chunk, off, n);
-            if (got < n)
-                break;
-            xmlParseChunk(r->ctxt, chunk, (int)n, 0);
-        }
-        free(chunk);
+    char *chunk = xmalloc(FEED_CHUNK);
+    for (uint64_t off = from; off < w->in->len && !r->xml_error && r->rc == TP_OK; off += FEED_CHUNK) {
+        size_t n = w->in->len - off < FEED_CHUNK ? (size_t)(w->in->len - off) : FEED_CHUNK;
+        if (window_read(w, chunk, off, n) < n)
+            break;
+        xmlParseChunk(r->ctxt, chunk, (int)n, 0);
     }
+    free(chunk);
     if (!r->xml_error && r->rc == TP_OK && !w->io_error)
         xmlParseChunk(r->ctxt, NULL, 0, 1);
     push_end(r);
@@ -501,7 +506,6 @@ static uint64_t split_point(window *w)
     return found;
 }
 
-#define PARALLEL_MIN (4u << 20) /* smaller streams: one thread is as fast */
 
 static part *start_second_part(const tp_bid_stream *in, const tp_scan *sc, uint64_t split,
                                const char *display_name, tp_bid_fn fn, void *ud,
@@ -538,7 +542,7 @@ tp_err tp_bid_read_parallel(const tp_bid_stream *in, const char *display_name, t
     tp_scan_init(&sc);
     window w;
     window_init(&w, in, 0);
-    uint64_t split = scanner_on && in->len >= PARALLEL_MIN ? split_point(&w) : 0;
+    uint64_t split = scanner_on && in->len >= TP_BID_PARALLEL_MIN ? split_point(&w) : 0;
     tp_scan_status st = TP_SCAN_NEED_MORE;
     pthread_t thread;
     part *p = NULL;

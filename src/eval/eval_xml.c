@@ -487,15 +487,18 @@ static void offer_xml(writer *w, const tp_evaluation *ev, const tp_lot *lot, con
 
 /* ------------------------------------------------------------------ long runs */
 
-/* Runs of this many items (bids, a lot's offers) or more are rendered by two
+/* Runs of PAR_MIN items (bids, a lot's offers) or more are rendered by two
  * threads (core/ordered.h), in blocks of PAR_BLOCK: the same bytes, in about
  * half the time for 100 000 offers. */
-static size_t par_min = 2048, par_block = 256;
+#define PAR_MIN 2048
+#define PAR_BLOCK 256
+
+static size_t par_min = PAR_MIN, par_block = PAR_BLOCK;
 
 void tp_eval_xml_parallel(size_t min_items, size_t block)
 {
-    par_min = min_items ? min_items : 2048;
-    par_block = block ? block : 256;
+    par_min = min_items ? min_items : PAR_MIN;
+    par_block = block ? block : PAR_BLOCK;
 }
 
 typedef void (*item_xml)(writer *w, const void *ctx, size_t i);
